@@ -1,0 +1,10 @@
+// CI providers, most specific first; `local` always matches and comes last.
+import type { CiContext, CiProvider, Env } from "../types.js";
+import { local } from "./local.js";
+
+export const providers: CiProvider[] = [local];
+
+export function detectCi(env: Env): CiContext {
+  const provider = providers.find((p) => p.detect(env)) ?? local;
+  return provider.context(env);
+}

@@ -1,0 +1,14 @@
+// Placeholder until the container gate lands: reports itself as skipped, never as passed.
+import type { Gate } from "../../core/types.js";
+import { evaluateBySeverity } from "../../core/severity.js";
+import { schema } from "./schema.js";
+
+export const gate: Gate = {
+  id: "container",
+  title: "container",
+  description: "Not built yet.",
+  schema,
+  rules: () => [],
+  scan: async () => ({ findings: [], metrics: {}, skipped: "the container gate is not built yet" }),
+  evaluate: evaluateBySeverity,
+};

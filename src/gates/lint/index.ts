@@ -1,0 +1,14 @@
+// Placeholder until the lint gate lands: reports itself as skipped, never as passed.
+import type { Gate } from "../../core/types.js";
+import { evaluateBySeverity } from "../../core/severity.js";
+import { schema } from "./schema.js";
+
+export const gate: Gate = {
+  id: "lint",
+  title: "lint",
+  description: "Not built yet.",
+  schema,
+  rules: () => [],
+  scan: async () => ({ findings: [], metrics: {}, skipped: "the lint gate is not built yet" }),
+  evaluate: evaluateBySeverity,
+};

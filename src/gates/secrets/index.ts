@@ -1,0 +1,14 @@
+// Placeholder until the secrets gate lands: reports itself as skipped, never as passed.
+import type { Gate } from "../../core/types.js";
+import { evaluateBySeverity } from "../../core/severity.js";
+import { schema } from "./schema.js";
+
+export const gate: Gate = {
+  id: "secrets",
+  title: "secrets",
+  description: "Not built yet.",
+  schema,
+  rules: () => [],
+  scan: async () => ({ findings: [], metrics: {}, skipped: "the secrets gate is not built yet" }),
+  evaluate: evaluateBySeverity,
+};

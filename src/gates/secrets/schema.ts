@@ -1,0 +1,4 @@
+// Options of the secrets gate (composed into the policy schema; keep this file free of heavy imports).
+import { z } from "zod";
+
+export const schema = z.object({});
