@@ -1,11 +1,9 @@
-// Placeholder until the json reporter lands.
+// The run report as JSON: the complete data every other format is rendered from.
 import type { Reporter } from "../../core/types.js";
 
 export const reporter: Reporter = {
   id: "json",
-  description: "json report (not built yet)",
+  description: "the whole run report as JSON",
   defaultFile: "tollgate.json",
-  render: () => {
-    throw new Error("the json reporter is not built yet");
-  },
+  render: (report) => `${JSON.stringify(report, null, 2)}\n`,
 };

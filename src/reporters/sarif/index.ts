@@ -1,11 +1,127 @@
-// Placeholder until the sarif reporter lands.
-import type { Reporter } from "../../core/types.js";
+// SARIF 2.1.0, one run per gate, shaped for GitHub code scanning:
+// https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html and GitHub's SARIF support page
+// (automationDetails.id per category, partialFingerprints, security-severity, result limits).
+import type { Log, ReportingDescriptor, Result, Run } from "sarif";
+import type { Finding, GateOutcome, Reporter, RunReport, Severity } from "../../core/types.js";
+import { isSecurityRule, SECURITY_SEVERITY } from "../shared.js";
+
+/** GitHub rejects runs with more results; we keep the most severe and say how many were left out. */
+export const MAX_RESULTS_PER_RUN = 25_000;
+
+const LEVEL: Record<Severity, Result.level> = { critical: "error", high: "error", medium: "warning", low: "note", info: "note" };
+const SEVERITY_ORDER: Severity[] = ["critical", "high", "medium", "low", "info"];
+
+function uri(path: string): string {
+  return path.split("/").map(encodeURIComponent).join("/");
+}
+
+function result(f: Finding, ruleIndex: Map<string, number>, fallbackPath: string | undefined, hasBaseline: boolean): Result {
+  const r: Result = {
+    ruleId: f.ruleId,
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    partialFingerprints: { "tollgate/v1": f.fingerprint },
+    properties: { severity: f.severity, ...(f.properties ?? {}) },
+  };
+  const index = ruleIndex.get(f.ruleId);
+  if (index !== undefined) r.ruleIndex = index;
+  const path = f.location?.path ?? fallbackPath;
+  if (path) {
+    const region: Record<string, number> = {};
+    if (f.location?.startLine) region.startLine = f.location.startLine;
+    if (f.location?.startLine && f.location.startColumn) region.startColumn = f.location.startColumn;
+    if (f.location?.startLine && f.location.endLine) region.endLine = f.location.endLine;
+    if (f.location?.startLine && f.location.endColumn) region.endColumn = f.location.endColumn;
+    r.locations = [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: uri(path), uriBaseId: "%SRCROOT%" },
+          ...(Object.keys(region).length ? { region } : {}),
+        },
+      },
+    ];
+  }
+  if (f.suppression) {
+    r.suppressions = [
+      {
+        kind: f.suppression.kind === "inline" ? "inSource" : "external",
+        status: "accepted",
+        justification: `${f.suppression.kind}: ${f.suppression.reason}${f.suppression.expires ? ` (until ${f.suppression.expires})` : ""}`,
+      },
+    ];
+  }
+  if (hasBaseline) r.baselineState = f.suppression?.kind === "baseline" ? "unchanged" : "new";
+  return r;
+}
+
+function gateRun(outcome: GateOutcome, report: RunReport): Run {
+  const rules: ReportingDescriptor[] = outcome.rules.map((rule) => {
+    const security = isSecurityRule(outcome.gate, rule);
+    const help = rule.remediation ?? rule.description;
+    return {
+      id: rule.id,
+      name: rule.id.split("/").pop()?.replace(/(^|[-_])(\w)/g, (_m, _s, c: string) => c.toUpperCase()) ?? rule.id,
+      shortDescription: { text: rule.title },
+      fullDescription: { text: rule.description },
+      help: { text: help, markdown: `${rule.description}\n\n**Fix:** ${help}` },
+      ...(rule.helpUri ? { helpUri: rule.helpUri } : {}),
+      defaultConfiguration: { level: LEVEL[rule.severity] },
+      properties: {
+        tags: [...new Set([...(security ? ["security"] : []), ...(rule.tags ?? [])])],
+        ...(security ? { "security-severity": SECURITY_SEVERITY[rule.severity] } : {}),
+      },
+    };
+  });
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const fallback = report.policy.startsWith("built-in:") ? undefined : report.policy;
+  const hasBaseline = report.gates.some((g) => g.findings.some((f) => f.suppression?.kind === "baseline"));
+  let findings = outcome.findings;
+  const notes: string[] = [...(outcome.reason ? [outcome.reason] : []), ...(outcome.notes ?? [])];
+  if (findings.length > MAX_RESULTS_PER_RUN) {
+    findings = [...findings]
+      .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity))
+      .slice(0, MAX_RESULTS_PER_RUN);
+    notes.push(`${outcome.findings.length - MAX_RESULTS_PER_RUN} lower-severity results left out to stay within 25,000 results per run`);
+  }
+  return {
+    tool: {
+      driver: {
+        name: "tollgate",
+        fullName: `tollgate ${outcome.gate} gate`,
+        version: report.tool.version,
+        semanticVersion: report.tool.version,
+        informationUri: report.tool.informationUri,
+        rules,
+      },
+    },
+    automationDetails: { id: `tollgate/${outcome.gate}/` },
+    invocations: [
+      {
+        executionSuccessful: outcome.status !== "errored",
+        startTimeUtc: report.startedAt,
+        endTimeUtc: report.finishedAt,
+        ...(notes.length
+          ? { toolExecutionNotifications: notes.map((text) => ({ message: { text }, level: outcome.status === "errored" ? "error" : "note" })) }
+          : {}),
+      },
+    ],
+    results: findings.map((f) => result(f, ruleIndex, fallback, hasBaseline)),
+    columnKind: "unicodeCodePoints",
+    properties: { status: outcome.status, summary: outcome.summary, metrics: outcome.metrics },
+  };
+}
+
+export function renderSarif(report: RunReport): Log {
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: report.gates.filter((g) => g.status !== "skipped").map((g) => gateRun(g, report)),
+  };
+}
 
 export const reporter: Reporter = {
   id: "sarif",
-  description: "sarif report (not built yet)",
+  description: "SARIF 2.1.0 for GitHub code scanning and other SARIF viewers",
   defaultFile: "tollgate.sarif",
-  render: () => {
-    throw new Error("the sarif reporter is not built yet");
-  },
+  render: (report) => `${JSON.stringify(renderSarif(report), null, 2)}\n`,
 };
