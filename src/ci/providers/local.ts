@@ -1,4 +1,4 @@
-// Outside any CI system: a developer's machine or the pre-push hook.
+// Outside any CI system: a developer's machine or the pre-push hook. git itself supplies commit and base.
 import type { CiProvider } from "../types.js";
 
 export const local: CiProvider = {

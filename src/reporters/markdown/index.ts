@@ -1,11 +1,12 @@
-// Placeholder until the markdown reporter lands.
+// `--markdown FILE`: the run summary (gates table, top findings) as a Markdown file.
 import type { Reporter } from "../../core/types.js";
+import { renderMarkdownSummary } from "./summary.js";
 
 export const reporter: Reporter = {
   id: "markdown",
-  description: "markdown report (not built yet)",
-  defaultFile: "tollgate.markdown",
-  render: () => {
-    throw new Error("the markdown reporter is not built yet");
-  },
+  description: "Markdown summary: a table of gates with status, result and duration, then the top findings",
+  defaultFile: "tollgate.md",
+  render: (report) => renderMarkdownSummary(report, { maxFindings: 50 }),
 };
+
+export { renderMarkdownSummary } from "./summary.js";
