@@ -2,8 +2,7 @@
 // (manifest, config) and the options to findings — no I/O, so each rule is tested in isolation.
 import { makeFinding } from "../../core/finding.js";
 import type { Finding, Location, RuleMeta, Severity } from "../../core/types.js";
-import type { ImageInspection } from "../../scanners/registry/index.js";
-import * as secretsEngine from "../../scanners/secrets/index.js";
+import { findSecrets, type ImageInspection, type SecretHit } from "../../scanners/registry/index.js";
 import { RULES } from "./rules.js";
 import type { ContainerOptions } from "./schema.js";
 
@@ -152,9 +151,9 @@ export function configSecretFindings(target: ImageTarget, inspection: ImageInspe
   (metadata.config.history ?? []).forEach((h, index) => {
     if (h.created_by) places.push({ place: `history[${index}]`, text: h.created_by });
   });
-  const bySecret = new Map<string, { hit: secretsEngine.SecretHit; places: string[] }>();
+  const bySecret = new Map<string, { hit: SecretHit; places: string[] }>();
   for (const { place, text } of places) {
-    for (const hit of secretsEngine.findSecretsInText(text, place)) {
+    for (const hit of findSecrets(text, place)) {
       const entry = bySecret.get(hit.hash);
       if (entry) {
         if (!entry.places.includes(place)) entry.places.push(place);
