@@ -91,9 +91,8 @@ export async function run(options: RunOptions): Promise<RunReport> {
 
   let base: string | undefined;
   let changed: string[] | undefined;
-  const inGit = await isGitRepo(cwd);
   if (options.changed || options.base) {
-    if (!inGit) throw new ConfigurationError("--changed and --base need a git repository", undefined, "run tollgate inside a git work tree, or drop --changed");
+    if (!(await isGitRepo(cwd))) throw new ConfigurationError("--changed and --base need a git repository", undefined, "run tollgate inside a git work tree, or drop --changed");
     const ref = options.base ?? ci.base ?? (await defaultBase(cwd));
     if (!ref) throw new ConfigurationError("no base commit to compare with", undefined, "pass --base REF (for example --base origin/main)");
     try {
@@ -102,7 +101,7 @@ export async function run(options: RunOptions): Promise<RunReport> {
       throw new ConfigurationError(`base "${ref}" is not a commit in this repository`, undefined, "fetch it first (git fetch origin main) or pass another --base");
     }
     if (options.changed) changed = await gitChangedFiles(cwd, base);
-  } else if (inGit && ci.base) {
+  } else if (ci.base && (await isGitRepo(cwd))) {
     // A CI system that knows the base lets changed-lines coverage and new-only work without --changed.
     base = await resolveRef(cwd, ci.base).catch(() => undefined);
   }
