@@ -168,17 +168,17 @@ async function scan(ctx: GateContext<LintOptions>): Promise<GateScan> {
       findings,
       signal: ctx.signal,
       exact: (f) => session !== undefined && f.ruleId.startsWith("lint/eslint/") && !INPUT_RULE_IDS.has(f.ruleId),
-      baseFingerprints: async (base, paths) => {
-        const set = new Set<string>();
-        if (!session || !eslintMod) return set;
+      baseFindings: async (base, paths) => {
+        const out: Finding[] = [];
+        if (!session || !eslintMod) return out;
         for (const path of paths) {
+          if (ctx.signal.aborted) break;
           const text = await fileAtCommit(ctx.root, base, path);
           if (text === undefined) continue;
           const results = await eslintMod.lintTextAs(session, ctx.root, path, text);
-          const { findings: old } = await eslintMod.resultsToFindings({ root: ctx.root, results, sources: new Map([[path, text]]) });
-          for (const f of old) set.add(f.fingerprint);
+          out.push(...(await eslintMod.resultsToFindings({ root: ctx.root, results, sources: new Map([[path, text]]) })).findings);
         }
-        return set;
+        return out;
       },
     });
     notes.push(...result.notes);

@@ -200,6 +200,8 @@ export function parseSarif(text: string, options: ParseOptions): ParsedReport {
           } catch {
             base = undefined;
           }
+        } else if (baseUri && !/^[a-z][a-z0-9+.-]+:/i.test(baseUri)) {
+          base = resolve(options.root, safeDecode(baseUri)); // relative base ids are relative to the root
         }
         issue.path = reportPath(options.root, art.uri, base);
         const region = physical?.region;
@@ -399,6 +401,14 @@ export function parseReport(format: ReportFormat, text: string, options: ParseOp
       return parseCheckstyle(text, options);
     case "parsable":
       return parseParsable(text, options);
+  }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 
