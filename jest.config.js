@@ -11,4 +11,6 @@ export default {
     "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "es6" } }],
   },
   testTimeout: 60000,
+  // Two cores here and in CI: one worker per core (Jest would otherwise use cores - 1).
+  maxWorkers: 2,
 };
