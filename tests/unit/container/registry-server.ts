@@ -26,6 +26,8 @@ export interface RunningRegistry {
   /** host:port, as an image reference names it. */
   host: string;
   auth?: { username: string; password: string };
+  /** Token-auth registries: the Authorization header that lets the tests push to `repo`. */
+  pushAuthorization?: (repo: string) => string;
   stop(): Promise<void>;
 }
 
@@ -42,7 +44,17 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts `docker-registry serve` and waits until GET /v2/ answers (200, or 401 behind auth). */
-export async function startRegistry(options: { auth?: { username: string; password: string } } = {}): Promise<RunningRegistry> {
+export interface TokenAuthConfig {
+  realm: string;
+  service: string;
+  issuer: string;
+  /** PEM file of the certificate that signs tokens. */
+  rootCertBundle: string;
+}
+
+export async function startRegistry(
+  options: { auth?: { username: string; password: string }; token?: TokenAuthConfig } = {},
+): Promise<RunningRegistry> {
   const dir = mkdtempSync(join(tmpdir(), "tollgate-registry-"));
   const port = await freePort();
   const lines = [
@@ -55,6 +67,10 @@ export async function startRegistry(options: { auth?: { username: string; passwo
     const entry = execFileSync("htpasswd", ["-Bbn", options.auth.username, options.auth.password], { encoding: "utf8" });
     writeFileSync(join(dir, "htpasswd"), entry.trim() + "\n");
     lines.push(`auth: { htpasswd: { realm: tollgate-test, path: ${join(dir, "htpasswd")} } }`);
+  }
+  if (options.token) {
+    const t = options.token;
+    lines.push(`auth: { token: { realm: "${t.realm}", service: ${t.service}, issuer: ${t.issuer}, rootcertbundle: ${t.rootCertBundle} } }`);
   }
   writeFileSync(join(dir, "config.yml"), lines.join("\n") + "\n");
   const child: ChildProcess = spawn("docker-registry", ["serve", join(dir, "config.yml")], { stdio: ["ignore", "ignore", "pipe"] });
@@ -100,15 +116,16 @@ export function sha256(data: Uint8Array | string): string {
   return `sha256:${createHash("sha256").update(data).digest("hex")}`;
 }
 
-function headers(registry: RunningRegistry, extra: Record<string, string> = {}): Record<string, string> {
+function headers(registry: RunningRegistry, repo: string, extra: Record<string, string> = {}): Record<string, string> {
   const out: Record<string, string> = { ...extra };
-  if (registry.auth) out.authorization = `Basic ${Buffer.from(`${registry.auth.username}:${registry.auth.password}`).toString("base64")}`;
+  if (registry.pushAuthorization) out.authorization = registry.pushAuthorization(repo);
+  else if (registry.auth) out.authorization = `Basic ${Buffer.from(`${registry.auth.username}:${registry.auth.password}`).toString("base64")}`;
   return out;
 }
 
 export async function pushBlob(registry: RunningRegistry, repo: string, data: Uint8Array): Promise<string> {
   const digest = sha256(data);
-  const start = await fetch(`http://${registry.host}/v2/${repo}/blobs/uploads/`, { method: "POST", headers: headers(registry) });
+  const start = await fetch(`http://${registry.host}/v2/${repo}/blobs/uploads/`, { method: "POST", headers: headers(registry, repo) });
   if (start.status !== 202) throw new Error(`blob upload start: ${start.status} ${await start.text()}`);
   const location = start.headers.get("location");
   if (!location) throw new Error("blob upload: no Location");
@@ -116,7 +133,7 @@ export async function pushBlob(registry: RunningRegistry, repo: string, data: Ui
   url.searchParams.set("digest", digest);
   const put = await fetch(url, {
     method: "PUT",
-    headers: headers(registry, { "content-type": "application/octet-stream" }),
+    headers: headers(registry, repo, { "content-type": "application/octet-stream" }),
     body: data,
   });
   if (put.status !== 201) throw new Error(`blob upload: ${put.status} ${await put.text()}`);
@@ -126,7 +143,7 @@ export async function pushBlob(registry: RunningRegistry, repo: string, data: Ui
 export async function pushManifest(registry: RunningRegistry, repo: string, reference: string, mediaType: string, body: string): Promise<string> {
   const response = await fetch(`http://${registry.host}/v2/${repo}/manifests/${reference}`, {
     method: "PUT",
-    headers: headers(registry, { "content-type": mediaType }),
+    headers: headers(registry, repo, { "content-type": mediaType }),
     body,
   });
   if (response.status !== 201) throw new Error(`manifest put: ${response.status} ${await response.text()}`);
