@@ -1,0 +1,139 @@
+// Reads the manifest beside a lockfile (package.json, pyproject.toml, Pipfile, Gemfile,
+// composer.json, build.gradle) into the direct/dev name sets the parsers use.
+import { readFile, readdir } from "node:fs/promises";
+import { dirname, join, posix } from "node:path";
+import { parse as parseToml } from "smol-toml";
+import type { Manifest } from "./types.js";
+import type { LockfileKind } from "./detect.js";
+import { isRecord, record } from "./text.js";
+import { gemfileManifest } from "./parsers/ruby.js";
+
+async function readText(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** `root` is the repository root, `lockPath` the lockfile's repository-relative path. */
+export async function loadManifest(root: string, lockPath: string, kind: LockfileKind): Promise<Manifest | undefined> {
+  const dir = join(root, posix.dirname(lockPath));
+  try {
+    switch (kind) {
+      case "npm":
+      case "yarn":
+        return await npmManifest(dir);
+      case "poetry":
+      case "pdm":
+      case "uv":
+        return pyprojectManifest(await readText(join(dir, "pyproject.toml")));
+      case "pipfile":
+        return pipfileManifest(await readText(join(dir, "Pipfile")));
+      case "gemfile": {
+        const text = (await readText(join(dir, "Gemfile"))) ?? (await readText(join(dir, "gems.rb")));
+        return text === undefined ? undefined : gemfileManifest(text);
+      }
+      case "composer":
+        return composerManifest(await readText(join(dir, "composer.json")));
+      case "gradle": {
+        const base = lockPath.includes("gradle/dependency-locks/") ? dirname(dirname(dir)) : dir;
+        const text = (await readText(join(base, "build.gradle"))) ?? (await readText(join(base, "build.gradle.kts")));
+        return text === undefined ? undefined : { text };
+      }
+      default:
+        return undefined;
+    }
+  } catch {
+    return undefined; // a broken manifest only costs the direct/dev detail, never the scan
+  }
+}
+
+async function npmManifest(dir: string): Promise<Manifest | undefined> {
+  const text = await readText(join(dir, "package.json"));
+  if (text === undefined) return undefined;
+  const manifest: Manifest = { prod: new Set(), dev: new Set(), ranges: new Map() };
+  const add = (pkg: Record<string, unknown>): void => {
+    for (const field of ["dependencies", "optionalDependencies", "peerDependencies", "devDependencies"]) {
+      for (const [name, range] of Object.entries(record(pkg[field]))) {
+        (field === "devDependencies" ? manifest.dev : manifest.prod)?.add(name);
+        if (typeof range === "string" && !manifest.ranges?.has(name)) manifest.ranges?.set(name, range);
+      }
+    }
+  };
+  const root = record(JSON.parse(text));
+  add(root);
+  const patterns = Array.isArray(root.workspaces) ? root.workspaces : record(root.workspaces).packages;
+  if (Array.isArray(patterns)) {
+    for (const pattern of patterns) {
+      if (typeof pattern !== "string") continue;
+      for (const wsDir of await expandWorkspace(dir, pattern)) {
+        const ws = await readText(join(wsDir, "package.json"));
+        if (ws !== undefined) add(record(JSON.parse(ws)));
+      }
+    }
+  }
+  return manifest;
+}
+
+/** "packages/*" or "apps/web": enough of workspace globs for real projects. */
+async function expandWorkspace(dir: string, pattern: string): Promise<string[]> {
+  const clean = pattern.replace(/\/+$/, "");
+  if (!clean.endsWith("/*") && !clean.endsWith("/**")) return [join(dir, clean)];
+  const parent = join(dir, clean.replace(/\/\*\*?$/, ""));
+  try {
+    const entries = await readdir(parent, { withFileTypes: true });
+    return entries.filter((e) => e.isDirectory() && e.name !== "node_modules").map((e) => join(parent, e.name));
+  } catch {
+    return [];
+  }
+}
+
+function pep508Name(spec: string): string | undefined {
+  return /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(spec)?.[1];
+}
+
+function pyprojectManifest(text: string | undefined): Manifest | undefined {
+  if (text === undefined) return undefined;
+  const doc = parseToml(text) as Record<string, unknown>;
+  const prod = new Set<string>();
+  const dev = new Set<string>();
+  const addList = (list: unknown, into: Set<string>): void => {
+    if (!Array.isArray(list)) return;
+    for (const item of list) if (typeof item === "string") {
+      const name = pep508Name(item);
+      if (name) into.add(name);
+    }
+  };
+  const project = record(doc.project);
+  addList(project.dependencies, prod);
+  for (const extra of Object.values(record(project["optional-dependencies"]))) addList(extra, prod);
+  for (const group of Object.values(record(doc["dependency-groups"]))) addList(group, dev);
+  const tool = record(doc.tool);
+  const poetry = record(tool.poetry);
+  for (const name of Object.keys(record(poetry.dependencies))) if (name !== "python") prod.add(name);
+  for (const name of Object.keys(record(poetry["dev-dependencies"]))) dev.add(name);
+  for (const [group, body] of Object.entries(record(poetry.group))) {
+    for (const name of Object.keys(record(record(body).dependencies))) (group === "main" ? prod : dev).add(name);
+  }
+  for (const group of Object.values(record(record(tool.pdm)["dev-dependencies"]))) addList(group, dev);
+  addList(record(tool.uv)["dev-dependencies"], dev);
+  return prod.size + dev.size > 0 ? { prod, dev } : undefined;
+}
+
+function pipfileManifest(text: string | undefined): Manifest | undefined {
+  if (text === undefined) return undefined;
+  const doc = parseToml(text) as Record<string, unknown>;
+  return { prod: new Set(Object.keys(record(doc.packages))), dev: new Set(Object.keys(record(doc["dev-packages"]))) };
+}
+
+function composerManifest(text: string | undefined): Manifest | undefined {
+  if (text === undefined) return undefined;
+  const doc = JSON.parse(text) as unknown;
+  if (!isRecord(doc)) return undefined;
+  const platform = (name: string): boolean => name === "php" || name.startsWith("ext-") || name.startsWith("lib-") || !name.includes("/");
+  return {
+    prod: new Set(Object.keys(record(doc.require)).filter((n) => !platform(n))),
+    dev: new Set(Object.keys(record(doc["require-dev"])).filter((n) => !platform(n))),
+  };
+}
