@@ -72,9 +72,9 @@ export class RepoPaths {
     const suffix = this.bySuffix(path);
     if (suffix !== undefined) return suffix;
     if (windows || path.startsWith("../") || path === "..") return undefined;
-    // A relative path that names no known file (generated, ignored): keep it as written.
-    const base = bases[0];
-    return base !== undefined && base !== "" ? posix.normalize(posix.join(toPosix(base), path)) : path;
+    // A relative path that names no known file (generated, ignored): tools write these relative to
+    // where they ran, which is the repository root far more often than the report's folder.
+    return path;
   }
 
   /** The repository file sharing the longest run of trailing path segments; ties on a bare file name are refused. */
