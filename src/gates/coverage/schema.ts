@@ -16,7 +16,7 @@ export const schema = z.object({
     .array(z.string())
     .optional()
     .describe(
-      "globs of coverage reports (lcov, Cobertura, JaCoCo, Clover, Istanbul JSON, Go cover profiles), relative to the repository root; when absent, the usual places are searched (coverage/lcov.info, coverage/cobertura-coverage.xml, coverage/coverage-final.json, coverage/coverage-summary.json, target/site/**/jacoco.xml, clover.xml, coverage.out, cover.out) and finding none skips the gate",
+      "globs of coverage reports (lcov, Cobertura, JaCoCo, Clover, Istanbul JSON, Go cover profiles), relative to the repository root; when absent, the usual places are searched (coverage/lcov.info, coverage/cobertura-coverage.xml, coverage/coverage-final.json, coverage/coverage-summary.json, **/target/site/**/jacoco.xml, **/build/reports/jacoco/**/*.xml, clover.xml, coverage.xml, coverage.out, cover.out) and finding none skips the gate",
     ),
   min: minimums.default({}).describe("overall minimum coverage"),
   paths: z
