@@ -31,6 +31,8 @@ export function findingFactory(target: ImageTarget, inspection: ImageInspection)
   const base: Record<string, unknown> = { image: target.reference };
   if (inspection.metadata?.manifestDigest) base.digest = inspection.metadata.manifestDigest;
   if (inspection.metadata?.indexDigest) base.indexDigest = inspection.metadata.indexDigest;
+  const config = inspection.metadata?.config;
+  if (config?.os && config.architecture) base.platform = `${config.os}/${config.architecture}`;
   if (target.locations.length > 1) base.locations = target.locations.map((l) => `${l.path}:${l.startLine ?? 1}`);
   return (rule: RuleMeta, input: { message: string; key?: string; severity?: Severity; properties?: Record<string, unknown> }): Finding => {
     const finding: Parameters<typeof makeFinding>[0] = {

@@ -5,7 +5,7 @@ import { listFiles } from "../../core/files.js";
 import { makeFinding } from "../../core/finding.js";
 import { atLeast, evaluateBySeverity, isActive, plural } from "../../core/severity.js";
 import type { Finding, Gate, GateContext, GateScan, Location, Severity, Verdict } from "../../core/types.js";
-import * as osv from "../../scanners/osv/index.js";
+import { findVulnerabilities, type AdvisoryMatch, type PackageRef } from "../../scanners/osv/index.js";
 import { inspectImage, mapLimit, type ImageInspection, type InspectOptions } from "../../scanners/registry/index.js";
 import { configFindings, findingFactory, type ImageTarget } from "./checks.js";
 import { discoverImages } from "./discover.js";
@@ -19,10 +19,25 @@ function asSeverity(value: unknown): Severity {
   return (SEVERITIES as readonly string[]).includes(lower) ? (lower as Severity) : "high";
 }
 
+/**
+ * `$VAR` / `${VAR}` in policy-listed images come from the environment, so a policy can name the
+ * image a pipeline just built ("$CI_REGISTRY_IMAGE:$CI_COMMIT_SHA"). Unset variables stay as
+ * written and make the reference invalid, which is reported.
+ */
+export function expandVariables(text: string, env: Record<string, string | undefined>): string {
+  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced: string | undefined, bare: string | undefined) => {
+    const value = env[braced ?? bare ?? ""];
+    return value ? value : whole;
+  });
+}
+
 /** Policy-listed images first, then discovered ones; one target per reference with all its locations. */
 async function collectTargets(ctx: GateContext<ContainerOptions>, findings: Finding[], notes: string[]): Promise<ImageTarget[]> {
   const targets = new Map<string, ImageTarget>();
-  for (const image of ctx.options.images) if (!targets.has(image.trim())) targets.set(image.trim(), { reference: image.trim(), locations: [] });
+  for (const listed of ctx.options.images) {
+    const image = expandVariables(listed.trim(), ctx.env);
+    if (!targets.has(image)) targets.set(image, { reference: image, locations: [] });
+  }
   if (!ctx.options.discover) return [...targets.values()];
   const listOptions: Parameters<typeof listFiles>[1] = { include: ctx.options.include, exclude: ctx.options.exclude, signal: ctx.signal };
   if (ctx.changedFiles) listOptions.changedFiles = ctx.changedFiles;
@@ -59,7 +74,9 @@ function unavailableFinding(target: ImageTarget, inspection: ImageInspection): F
   return make(rule, {
     message:
       error.kind === "reference"
-        ? `Image reference "${target.reference}" is not valid: ${error.message}.`
+        ? target.reference.includes("$")
+          ? `Image reference "${target.reference}" names an environment variable that is not set; set it or write the reference out.`
+          : `Image reference "${target.reference}" is not valid: ${error.message}.`
         : `Image ${target.reference} could not be inspected: ${error.message}.`,
     key: error.kind,
     properties: { reason: error.kind },
@@ -107,7 +124,7 @@ async function vulnerabilityFindings(
   pairs: Array<{ target: ImageTarget; inspection: ImageInspection }>,
   notes: string[],
 ): Promise<Finding[]> {
-  const refs = new Map<string, osv.PackageRef>();
+  const refs = new Map<string, PackageRef>();
   for (const { inspection } of pairs) {
     const ecosystem = inspection.layers?.ecosystem;
     if (!ecosystem) continue;
@@ -118,12 +135,12 @@ async function vulnerabilityFindings(
   }
   if (refs.size === 0) return [];
   const database = ctx.options["osv-database"];
-  const lookup: Parameters<typeof osv.findVulnerabilities>[1] = { cacheDir: ctx.cacheDir, signal: ctx.signal };
+  const lookup: Parameters<typeof findVulnerabilities>[1] = { cacheDir: ctx.cacheDir, signal: ctx.signal };
   if (database) lookup.offline = isAbsolute(database) ? database : resolve(ctx.root, database);
   else lookup.online = { timeoutMs: ctx.options["request-timeout"] };
-  let matches: osv.AdvisoryMatch[];
+  let matches: AdvisoryMatch[];
   try {
-    matches = await osv.findVulnerabilities([...refs.values()], lookup);
+    matches = await findVulnerabilities([...refs.values()], lookup);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     notes.push(`OSV lookup failed: ${reason}`);
@@ -138,7 +155,7 @@ async function vulnerabilityFindings(
         }),
       );
   }
-  const byPackage = new Map<string, osv.AdvisoryMatch[]>();
+  const byPackage = new Map<string, AdvisoryMatch[]>();
   for (const m of matches) {
     const key = `${m.package.ecosystem}\0${m.package.name}\0${m.package.version}`;
     byPackage.set(key, [...(byPackage.get(key) ?? []), m]);

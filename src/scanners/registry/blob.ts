@@ -2,7 +2,7 @@
 // writes blobs to files, so blobs go through fetch, answering the registry's 401 challenge the way
 // the library does (basic credentials, or a bearer token obtained through the library).
 import * as registryClient from "@snyk/docker-registry-v2-client";
-import { classify, clientOptions, RegistryError, type RegistryAccess } from "./client.js";
+import { classify, clientOptions, RegistryError, withRetries, type RegistryAccess } from "./client.js";
 import type { ImageReference } from "./reference.js";
 
 /** Remembers the Authorization header that worked, so each image negotiates it once. */
@@ -33,8 +33,13 @@ async function negotiate(session: BlobSession, challenge: string | null): Promis
   return basic(session);
 }
 
-/** Opens the blob; the caller reads the body as a stream (and may cancel it). */
+/** Opens the blob, retrying transient failures (resets, 5xx) before any byte was read. */
 export async function openBlob(session: BlobSession, digest: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+  return withRetries(() => openBlobOnce(session, digest, signal), session.access);
+}
+
+/** Opens the blob; the caller reads the body as a stream (and may cancel it). */
+async function openBlobOnce(session: BlobSession, digest: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
   const url = `${session.protocol}//${session.ref.registry}/v2/${session.ref.repository}/blobs/${digest}`;
   const what = `layer ${digest.slice(0, 19)} of ${session.ref.repository}`;
   const request = async (authorization?: string): Promise<Response> => {

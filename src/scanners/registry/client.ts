@@ -40,6 +40,8 @@ export class RegistryError extends Error {
   constructor(
     readonly kind: RegistryErrorKind,
     message: string,
+    /** Worth retrying: a reset, a 5xx or 429, a timeout. */
+    readonly transient = kind === "timeout",
   ) {
     super(message);
   }
@@ -113,6 +115,7 @@ function scrub(message: string, credentials?: Credentials): string {
 /** Turns a client/network failure into a RegistryError; `what` names the thing being read. */
 export function classify(err: unknown, what: string, registry: string, credentials?: Credentials): RegistryError {
   if (err instanceof RegistryError) return err;
+  const transient = isTransient(err);
   const info = errorInfo(err);
   const detail = scrub(info.message, credentials);
   if (info.status === 404) return new RegistryError("not-found", `${what} was not found in ${registry} (${detail || "404"})`);
@@ -120,14 +123,14 @@ export function classify(err: unknown, what: string, registry: string, credentia
     const how = credentials ? `the credentials from ${credentials.source} were refused` : "no credentials were found for it (policy registries.<host>.auth or the Docker config)";
     return new RegistryError("unauthorized", `${registry} refused access to ${what}: ${how}`);
   }
-  if (info.status !== undefined) return new RegistryError("unreachable", `${registry} answered HTTP ${info.status} for ${what} (${detail})`);
+  if (info.status !== undefined) return new RegistryError("unreachable", `${registry} answered HTTP ${info.status} for ${what} (${detail})`, transient);
   if (/no supported manifest found for platform/.test(info.message)) return new RegistryError("platform", `${what} has no manifest for the requested platform (${detail})`);
   if (/timeout/i.test(info.message) || info.code === "ETIMEDOUT") return new RegistryError("timeout", `${registry} did not answer in time for ${what}`);
-  return new RegistryError("unreachable", `${registry} could not be reached for ${what} (${info.code ?? detail})`);
+  return new RegistryError("unreachable", `${registry} could not be reached for ${what} (${info.code ?? detail})`, transient);
 }
 
 function isTransient(err: unknown): boolean {
-  if (err instanceof RegistryError) return err.kind === "timeout";
+  if (err instanceof RegistryError) return err.transient;
   const info = errorInfo(err);
   if (info.status !== undefined) return info.status >= 500 || info.status === 429;
   if (info.code && TRANSIENT_CODES.has(info.code)) return true;

@@ -142,6 +142,75 @@ describe("container gate on a registry without auth", () => {
     }
   });
 
+  it("retries connection resets and then succeeds, and gives up with retries: 0", async () => {
+    const { createServer } = await import("node:http");
+    let resets = 0;
+    // The client library itself retries a network error once; two resets need tollgate's retry.
+    let resetsLeft = 2;
+    const flaky = createServer((req, res) => {
+      if (req.url?.includes("/manifests/") && resetsLeft > 0) {
+        resetsLeft--;
+        resets++;
+        req.socket.destroy();
+        return;
+      }
+      void (async () => {
+        const upstream = await fetch(`http://${registry.host}${req.url ?? "/"}`, { headers: { accept: String(req.headers.accept ?? "*/*") } });
+        const headers: Record<string, string> = {};
+        for (const name of ["content-type", "docker-content-digest", "www-authenticate"]) {
+          const value = upstream.headers.get(name);
+          if (value) headers[name] = value;
+        }
+        res.writeHead(upstream.status, headers);
+        res.end(Buffer.from(await upstream.arrayBuffer()));
+      })();
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, "127.0.0.1", resolve));
+    const address = flaky.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    try {
+      const { scan } = await run({ images: [`127.0.0.1:${port}/app/root:1.0`] });
+      expect(resets).toBe(2);
+      expect(scan.findings.map((f) => f.ruleId)).toEqual(["container/runs-as-root"]);
+      resetsLeft = 2;
+      const noRetry = await run({ images: [`127.0.0.1:${port}/app/root:1.0`], retries: 0 });
+      expect(resets).toBe(4);
+      expect(noRetry.scan.findings.map((f) => [f.ruleId, f.properties?.reason])).toEqual([["container/image-unavailable", "unreachable"]]);
+    } finally {
+      flaky.close();
+    }
+  });
+
+  it("stops promptly when the run is cancelled", async () => {
+    const { createServer } = await import("node:net");
+    const sockets: import("node:net").Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const address = silent.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error("gate timeout")), 200);
+    try {
+      const started = Date.now();
+      const { scan } = await runGateDirect(gate, { root, options: { images: [`127.0.0.1:${port}/app/x:1`] }, env: { HOME: root }, signal: controller.signal });
+      expect(Date.now() - started).toBeLessThan(1500);
+      expect(scan.findings.map((f) => [f.ruleId, f.properties?.reason])).toEqual([["container/image-unavailable", "timeout"]]);
+      expect(scan.findings[0]?.message).toMatch(/gate timeout/);
+    } finally {
+      for (const s of sockets) s.destroy();
+      silent.close();
+    }
+  });
+
+  it("expands environment variables in policy-listed images", async () => {
+    const ok = await runGateDirect(gate, { root, options: { images: ["${REGISTRY}/app/root:$TAG"] }, env: { HOME: root, REGISTRY: registry.host, TAG: "1.0" } });
+    expect(ok.scan.findings.map((f) => [f.ruleId, f.properties?.image])).toEqual([["container/runs-as-root", `${registry.host}/app/root:1.0`]]);
+    const unset = await runGateDirect(gate, { root, options: { images: ["${REGISTRY}/app/root:1.0"] }, env: { HOME: root } });
+    expect(unset.scan.findings.map((f) => f.ruleId)).toEqual(["container/invalid-reference"]);
+    expect(unset.scan.findings[0]?.message).toMatch(/environment variable that is not set/);
+    expect(unset.verdict?.status).toBe("failed");
+  });
+
   it("speaks plain HTTP only to hosts marked insecure", async () => {
     const { scan } = await run({ images: [`${registry.host}/app/clean:1.0`], "insecure-registries": ["registry.example.com"], retries: 0 });
     expect(scan.findings.map((f) => f.ruleId)).toEqual(["container/image-unavailable"]);
