@@ -56,7 +56,8 @@ function parseLine(value: string | undefined, zeroBased: boolean): number | unde
 
 function parseTime(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value.replaceAll(",", ""));
+  // Some runners write thousands separators ("1,234.5").
+  const n = Number(value.includes(",") ? value.replaceAll(",", "") : value);
   return Number.isFinite(n) ? n : undefined;
 }
 
