@@ -86,6 +86,19 @@ function looksLikeText(content: Buffer): boolean {
   return content.subarray(0, 8192).indexOf(0) === -1;
 }
 
+/** Ends a blob read that stalls: no chunk for `ms` aborts the request through `controller`. */
+async function* idleTimeout(body: AsyncIterable<Uint8Array>, ms: number, controller: AbortController): AsyncGenerator<Uint8Array> {
+  const timer = setTimeout(() => controller.abort(new RegistryError("timeout", `the registry sent no layer data for ${ms} ms`)), ms);
+  try {
+    for await (const chunk of body) {
+      timer.refresh();
+      yield chunk;
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function scanLayers(metadata: ImageMetadata, access: RegistryAccess, options: InspectOptions): Promise<LayerReport> {
   const state: WalkState = { compressedBytes: 0, uncompressedBytes: 0, files: 0 };
   const excluded = options.layerExclude.length > 0 ? picomatch([...options.layerExclude], { dot: true }) : () => false;
@@ -101,7 +114,7 @@ async function scanLayers(metadata: ImageMetadata, access: RegistryAccess, optio
     for (const layer of metadata.layers) {
       if (options.signal.aborted) throw new RegistryError("timeout", "stopped: the gate was cancelled");
       const body = await openBlob(session, layer.digest, signal);
-      await walkLayer(body, {
+      await walkLayer(idleTimeout(body, options.timeoutMs, controller), {
         limits: options.limits,
         state,
         signal,
@@ -129,8 +142,10 @@ async function scanLayers(metadata: ImageMetadata, access: RegistryAccess, optio
       report.layersRead++;
     }
   } catch (err) {
+    const stalled = controller.signal.aborted && controller.signal.reason instanceof RegistryError ? controller.signal.reason : undefined;
     controller.abort();
-    if (err instanceof LimitExceeded) report.incomplete = `layer scan stopped: ${err.message}`;
+    if (stalled) report.incomplete = `layer scan stopped: ${stalled.message}`;
+    else if (err instanceof LimitExceeded) report.incomplete = `layer scan stopped: ${err.message}`;
     else if (err instanceof RegistryError) report.incomplete = `layer scan stopped: ${err.message}`;
     else report.incomplete = `layer scan stopped: layer ${report.layersRead + 1} could not be read (${err instanceof Error ? err.message : String(err)})`;
   }

@@ -3,6 +3,7 @@
 // database, a decompression bomb stopped by its ratio, and discovery from repository files.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { gate } from "../../../src/gates/container/index.js";
@@ -131,6 +132,38 @@ describe("container gate with layers: true", () => {
     const { scan, verdict } = await run([`${registry.host}/layers/vulnerable:1`], { "osv-database": join(scratch, "no-such-db.zip") });
     expect(scan.findings.map((f) => [f.ruleId, f.severity])).toEqual([["container/layer-scan-incomplete", "high"]]);
     expect(verdict?.status).toBe("failed");
+  });
+
+  it("ends a layer download that stalls and reports the incomplete scan", async () => {
+    const stalled: Array<() => void> = [];
+    // Serves manifests and configs from the registry, but layer blobs stop after a few bytes.
+    const stalling = createServer((req, res) => {
+      void (async () => {
+        const upstream = await fetch(`http://${registry.host}${req.url ?? "/"}`, { headers: { accept: String(req.headers.accept ?? "*/*") } });
+        const body = Buffer.from(await upstream.arrayBuffer());
+        res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/octet-stream" });
+        if (req.url?.includes("/blobs/") && req.headers.accept === "*/*") {
+          res.write(body.subarray(0, 64));
+          stalled.push(() => res.destroy());
+          return;
+        }
+        res.end(body);
+      })();
+    });
+    await new Promise<void>((resolve) => stalling.listen(0, "127.0.0.1", resolve));
+    const address = stalling.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    try {
+      const started = Date.now();
+      const { scan } = await run([`127.0.0.1:${port}/layers/clean:1`], { "request-timeout": 400 });
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(stalled.length).toBe(1);
+      expect(scan.findings.map((f) => f.ruleId)).toEqual(["container/layer-scan-incomplete"]);
+      expect(scan.findings[0]?.message).toMatch(/no layer data for 400 ms/);
+    } finally {
+      for (const end of stalled) end();
+      stalling.close();
+    }
   });
 
   it("discovers images from a Dockerfile, a Kubernetes manifest and a Compose file and points at their lines", async () => {

@@ -2,6 +2,8 @@
 // every config check finds its planted defect and passes the clean images; index resolution,
 // missing images, unreachable registries and plain-HTTP refusal.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { createServer as createHttpServer } from "node:http";
+import { createServer, type Socket } from "node:net";
 import { gate } from "../../../src/gates/container/index.js";
 import { runGateDirect } from "../../helpers/gate-context.js";
 import { removeDir, tempDir } from "../../helpers/tmp.js";
@@ -124,8 +126,7 @@ describe("container gate on a registry without auth", () => {
   });
 
   it("times out on a registry that accepts connections but never answers", async () => {
-    const { createServer } = await import("node:net");
-    const sockets: import("node:net").Socket[] = [];
+    const sockets: Socket[] = [];
     const silent = createServer((socket) => sockets.push(socket));
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
     const address = silent.address();
@@ -143,11 +144,10 @@ describe("container gate on a registry without auth", () => {
   });
 
   it("retries connection resets and then succeeds, and gives up with retries: 0", async () => {
-    const { createServer } = await import("node:http");
     let resets = 0;
     // The client library itself retries a network error once; two resets need tollgate's retry.
     let resetsLeft = 2;
-    const flaky = createServer((req, res) => {
+    const flaky = createHttpServer((req, res) => {
       if (req.url?.includes("/manifests/") && resetsLeft > 0) {
         resetsLeft--;
         resets++;
@@ -182,8 +182,7 @@ describe("container gate on a registry without auth", () => {
   });
 
   it("stops promptly when the run is cancelled", async () => {
-    const { createServer } = await import("node:net");
-    const sockets: import("node:net").Socket[] = [];
+    const sockets: Socket[] = [];
     const silent = createServer((socket) => sockets.push(socket));
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
     const address = silent.address();
