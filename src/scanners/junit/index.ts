@@ -118,9 +118,14 @@ export function lineFromDetails(details: string | undefined, path: string): numb
 }
 
 function testTitle(c: JunitCase): string {
-  const parts = [c.classname || c.suite, c.name].filter((p) => p !== "");
-  return parts.join(" › ");
+  const group = c.classname || c.suite;
+  // jest-junit and mocha-junit-reporter repeat the describe block in the test name.
+  if (group === "" || c.name.includes(group)) return c.name || group;
+  return c.name === "" ? group : `${group} › ${c.name}`;
 }
+
+/** Stack traces in findings stay short: reports of thousands of failures must stay uploadable. */
+const PROPERTY_DETAIL_LIMIT = 1500;
 
 function firstLine(text: string | undefined, limit = 200): string | undefined {
   const line = text?.split("\n").find((l) => l.trim() !== "")?.trim();
@@ -144,7 +149,7 @@ export function testFindings(tests: readonly LogicalTest[], paths: RepoPaths): F
     const properties: Record<string, unknown> = { suite: test.suite, classname: test.classname, test: test.name, report, attempts };
     if (test.type !== undefined) properties.type = test.type;
     if (test.message !== undefined) properties.failureMessage = test.message;
-    if (test.details !== undefined) properties.details = test.details;
+    if (test.details !== undefined) properties.details = test.details.slice(0, PROPERTY_DETAIL_LIMIT);
     if (test.time !== undefined) properties.time = test.time;
     const input: Parameters<typeof makeFinding>[0] = {
       ruleId: `${GATE}/${rule}`,

@@ -46,7 +46,10 @@ describe("tests gate: reports", () => {
     expect(verdict?.summary).toBe("10 tests: 2 failed, 1 errored, 2 skipped, 1 flaky (max failures 0)");
     const failed = scan.findings.find((f) => f.ruleId === "tests/test-failed" && f.location?.path === "src/math.test.ts");
     expect(failed).toMatchObject({ severity: "high", location: { path: "src/math.test.ts", startLine: 14 } });
-    expect(failed?.message).toBe('Test "math utils divides by zero › math utils divides by zero" failed: Error: expect(received).toThrow().');
+    expect(failed?.message).toBe('Test "math utils divides by zero" failed: Error: expect(received).toThrow().');
+    expect(scan.findings.find((f) => f.properties?.test === "computesTotal")?.message).toBe(
+      'Test "com.example.shop.CartTest › computesTotal" failed: expected: <42> but was: <41>.',
+    );
     const flaky = scan.findings.find((f) => f.ruleId === "tests/flaky-test");
     expect(flaky).toMatchObject({ severity: "low", properties: { test: "appliesCoupon", attempts: 2 } });
     expect(scan.findings.filter((f) => f.ruleId === "tests/test-errored").map((f) => f.properties?.test)).toEqual(["loadsCatalog"]);
