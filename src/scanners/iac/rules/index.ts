@@ -3,8 +3,13 @@
 import type { RuleMeta } from "../../../core/types.js";
 import type { IacRule } from "../types.js";
 import { awsRules } from "./aws.js";
+import { kubernetesRules } from "./kubernetes.js";
+import { dockerfileRules } from "./dockerfile.js";
+import { composeRules } from "./compose.js";
+import { ciRules } from "./ci.js";
+import { azureGcpRules } from "./azure-gcp.js";
 
-export const RULES: readonly IacRule[] = [...awsRules];
+export const RULES: readonly IacRule[] = [...awsRules, ...kubernetesRules, ...dockerfileRules, ...composeRules, ...ciRules, ...azureGcpRules];
 
 /** Metadata only (what the gate's rules() returns). */
 export function ruleMeta(rule: IacRule): RuleMeta {
