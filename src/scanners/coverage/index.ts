@@ -1,21 +1,21 @@
 // The coverage scanner: reads lcov, Cobertura, JaCoCo, Clover, Istanbul and Go reports, maps their
 // paths into the repository and merges them per file. It measures; the coverage gate decides.
 import { readFile } from "node:fs/promises";
-import { join, posix } from "node:path";
+import { join } from "node:path";
 import { globMatcher } from "../../core/files.js";
 import { makeFinding } from "../../core/finding.js";
 import type { Finding, Scanner, ScanResult } from "../../core/types.js";
 import { ReportFileError } from "../junit/xml-stream.js";
 import { addCounter, lineCounter, mergeFile, percent, type Counter, type CoverageFormat, type FileCoverage } from "./model.js";
 import { readCoverageReport } from "./read.js";
-import { RepoPaths } from "./repo-paths.js";
+import { RepoPaths, reportBases } from "./repo-paths.js";
 
 export { readCoverageReport } from "./read.js";
 export { parseLcovString } from "./lcov.js";
 export { parseCoverageXmlString } from "./xml-formats.js";
 export { parseIstanbulJson } from "./istanbul.js";
 export { parseGoProfile } from "./go.js";
-export { RepoPaths } from "./repo-paths.js";
+export { RepoPaths, reportBases } from "./repo-paths.js";
 export * from "./model.js";
 
 export interface CoverageInput {
@@ -89,8 +89,7 @@ export async function collectCoverage(input: CoverageInput, ctx: { root: string;
     }
     readable.push(report.path);
     formats.add(parsed.format);
-    const reportDir = posix.dirname(report.path);
-    const bases = reportDir === "." ? [] : [reportDir];
+    const bases = reportBases(report.path);
     for (const file of parsed.files) {
       const candidates = parsed.format === "go" && module ? file.candidates.map((c) => (c.startsWith(`${module}/`) ? c.slice(module.length + 1) : c)) : file.candidates;
       let mapped: string | undefined;

@@ -4,6 +4,20 @@ import { isAbsolute, posix, relative, resolve } from "node:path";
 import { toPosix } from "../../core/finding.js";
 import { listFiles } from "../../core/files.js";
 
+/**
+ * The folders a report's relative paths may be relative to, nearest first: its own folder and each
+ * parent below the root (a monorepo package writes `SF:src/a.ts` in packages/app/coverage/lcov.info).
+ */
+export function reportBases(reportPath: string): string[] {
+  const bases: string[] = [];
+  let dir = posix.dirname(toPosix(reportPath));
+  while (dir !== "." && dir !== "/" && dir !== "") {
+    bases.push(dir);
+    dir = posix.dirname(dir);
+  }
+  return bases;
+}
+
 export class RepoPaths {
   private readonly files: Set<string>;
   private readonly byBase = new Map<string, string[]>();

@@ -3,7 +3,7 @@
 import { posix } from "node:path";
 import { makeFinding } from "../../core/finding.js";
 import type { Finding, Scanner, ScanResult } from "../../core/types.js";
-import { RepoPaths } from "../coverage/repo-paths.js";
+import { RepoPaths, reportBases } from "../coverage/repo-paths.js";
 import { parseJunitFile, type JunitCase, type JunitReport } from "./parse.js";
 import { ReportFileError } from "./xml-stream.js";
 
@@ -80,8 +80,7 @@ const SOURCE_EXTENSIONS = [".java", ".kt", ".scala", ".groovy"];
 
 /** Where a test lives in the repository: its file, else a file-like classname, else a JVM class name. */
 export function locateTest(c: JunitCase, paths: RepoPaths, reportPath: string): { path?: string; line?: number } {
-  const reportDir = posix.dirname(reportPath);
-  const bases = reportDir === "." ? [] : [reportDir];
+  const bases = reportBases(reportPath);
   let path: string | undefined;
   if (c.file !== undefined) path = paths.resolve(c.file, bases);
   else if (/[\\/]/.test(c.classname) && /\.[A-Za-z0-9]+$/.test(c.classname)) path = paths.resolve(c.classname, bases);

@@ -94,6 +94,22 @@ describe("coverage gate: reports", () => {
     expect(auto.scan.metrics).toMatchObject({ files: 3, reports: 2 });
   });
 
+  it("maps a monorepo package's relative paths to that package", async () => {
+    const root = gitRepo({ "src/index.ts": "x\n", "packages/app/src/index.ts": "x\n", "packages/lib/src/index.ts": "x\n" });
+    dirs.push(root);
+    writeTree(root, {
+      "packages/app/coverage/lcov.info": "SF:src/index.ts\nDA:1,1\nDA:2,0\nend_of_record\n",
+      "packages/lib/coverage/lcov.info": "SF:src/index.ts\nDA:1,0\nend_of_record\n",
+    });
+    const { scan } = await runGateDirect(gate, { root, options: { reports: ["packages/*/coverage/lcov.info"], paths: [{ glob: "packages/app/**", min: { lines: 50 } }, { glob: "packages/lib/**", min: { lines: 50 } }] } });
+    expect(scan.metrics).toMatchObject({ files: 2, lines_total: 3, lines_covered: 1 });
+    expect(scan.checks?.map((c) => [c.name, c.passed])).toEqual([
+      ["packages/app/**: lines >= 50%", true],
+      ["packages/lib/**: lines >= 50%", false],
+      ["reports-readable", true],
+    ]);
+  });
+
   it("reports a bad report and still counts the good one", async () => {
     const { root } = project({ "coverage/lcov.info": fixture("lcov.input.info"), "coverage/coverage-final.json": '{"oops": ' });
     const { scan, verdict } = await runGateDirect(gate, { root });

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "@jest/globals";
+import { RepoPaths, reportBases } from "../../../src/scanners/coverage/index.js";
+
+const paths = new RepoPaths("/repo", [
+  "src/index.ts",
+  "packages/app/src/index.ts",
+  "packages/lib/src/index.ts",
+  "packages/lib/src/only-here.ts",
+  "src/main/java/com/example/Cart.java",
+  "README.md",
+]);
+
+describe("RepoPaths", () => {
+  it("maps absolute paths under the root, and paths from another machine by suffix", () => {
+    expect(paths.resolve("/repo/packages/app/src/index.ts")).toBe("packages/app/src/index.ts");
+    expect(paths.resolve("/home/runner/work/x/x/packages/lib/src/index.ts")).toBe("packages/lib/src/index.ts");
+    expect(paths.resolve("C:\\agent\\_work\\1\\s\\packages\\app\\src\\index.ts")).toBe("packages/app/src/index.ts");
+    expect(paths.resolve("file:///repo/src/index.ts")).toBe("src/index.ts");
+    expect(paths.resolve("/usr/lib/go/src/fmt/print.go")).toBeUndefined();
+  });
+
+  it("tries the report's folders nearest first, so monorepo packages map to themselves", () => {
+    expect(reportBases("packages/app/coverage/lcov.info")).toEqual(["packages/app/coverage", "packages/app", "packages"]);
+    expect(reportBases("lcov.info")).toEqual([]);
+    expect(paths.resolve("src/index.ts", reportBases("packages/app/coverage/lcov.info"))).toBe("packages/app/src/index.ts");
+    expect(paths.resolve("./src/index.ts", reportBases("coverage/lcov.info"))).toBe("src/index.ts");
+    expect(paths.resolve("only-here.ts")).toBe("packages/lib/src/only-here.ts");
+  });
+
+  it("maps JVM package paths by suffix and refuses ambiguous bare names", () => {
+    expect(paths.resolve("com/example/Cart.java")).toBe("src/main/java/com/example/Cart.java");
+    // three index.ts files share the name and nothing else: a guess would be wrong two times in three
+    expect(paths.resolve("/elsewhere/index.ts")).toBeUndefined();
+  });
+
+  it("keeps a relative path that names no known file, and drops paths that climb out", () => {
+    expect(paths.resolve("generated/api.ts")).toBe("generated/api.ts");
+    expect(paths.resolve("../outside.ts")).toBeUndefined();
+    expect(paths.resolve("/outside.ts")).toBeUndefined();
+    expect(paths.resolve("")).toBeUndefined();
+  });
+});
