@@ -86,11 +86,11 @@ export interface EcIssued {
 }
 
 /** An EC certificate from openssl (forge cannot write EC keys), signed by `issuer` or self-signed. */
-export function ecCert(spec: { cn: string; dns?: string[]; curve?: string; days?: number; issuer?: Issued }): EcIssued {
+export function ecCert(spec: { cn: string; dns?: string[]; ips?: string[]; curve?: string; days?: number; issuer?: Issued }): EcIssued {
   const dir = mkdtempSync(join(tmpdir(), "tollgate-ec-"));
   const curve = spec.curve ?? "prime256v1";
   openssl(["ecparam", "-name", curve, "-genkey", "-noout", "-out", "key.pem"], dir);
-  const san = (spec.dns ?? []).map((d) => `DNS:${d}`).join(",");
+  const san = [...(spec.dns ?? []).map((d) => `DNS:${d}`), ...(spec.ips ?? []).map((ip) => `IP:${ip}`)].join(",");
   const ext = ["basicConstraints=critical,CA:FALSE", ...(san ? [`subjectAltName=${san}`] : [])];
   if (spec.issuer) {
     writeFileSync(join(dir, "ca.pem"), spec.issuer.certPem);
