@@ -28,6 +28,9 @@ function fromPackages(packages: Record<string, unknown>, lines: LineIndex): Lock
     for (const field of ROOT_DEP_FIELDS) for (const name of Object.keys(record(value[field]))) names.add(name);
     directNames.set(key, names);
   }
+  // Workspaces' dependencies are hoisted to the root node_modules, so at the top level any
+  // project in the repository may be the one that asked for the package.
+  const anyProject = new Set([...directNames.values()].flatMap((s) => [...s]));
   const cursor = new JsonKeyCursor(lines);
   cursor.seek('"packages"');
   const out: LockPackage[] = [];
@@ -43,7 +46,7 @@ function fromPackages(packages: Record<string, unknown>, lines: LineIndex): Lock
     // An alias ("foo": "npm:bar@1") installs bar under the folder foo; "name" holds the real name.
     const name = str(value.name) ?? installedAs;
     const parent = idx === 0 ? "" : key.slice(0, idx - 1);
-    const direct = !parent.includes("node_modules/") && (directNames.get(parent)?.has(installedAs) ?? false);
+    const direct = parent === "" ? anyProject.has(installedAs) : !parent.includes("node_modules") && (directNames.get(parent)?.has(installedAs) ?? false);
     const pkg: LockPackage = { ecosystem: "npm", name, version, direct, dev: value.dev === true, line };
     const license = licenseOf(value.license);
     if (license) pkg.license = license;

@@ -3,6 +3,8 @@
 import { type LockPackage, LockfileError, type Manifest, type ParsedLockfile } from "../types.js";
 import { reachable } from "../text.js";
 
+const SECTIONS = new Set(["GEM", "GIT", "PATH", "PLUGIN SOURCE", "PLATFORMS", "DEPENDENCIES", "BUNDLED WITH", "RUBY VERSION", "CHECKSUMS"]);
+
 export function parseGemfileLock(path: string, content: string, manifest?: Manifest): ParsedLockfile {
   const lines = content.split(/\r?\n/);
   const specs = new Map<string, { pkg: LockPackage; deps: string[] }>();
@@ -13,8 +15,9 @@ export function parseGemfileLock(path: string, content: string, manifest?: Manif
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
     if (line.trim() === "") continue;
-    if (/^[A-Z]/.test(line)) {
+    if (!line.startsWith(" ")) {
       section = line.trim();
+      if (!SECTIONS.has(section)) throw new LockfileError(`line ${i + 1}: "${section.slice(0, 40)}" is not a Gemfile.lock section`, i + 1);
       sawSection = true;
       current = undefined;
       continue;
