@@ -2,7 +2,7 @@
 // the file system (not git's file list), skipping .git and node_modules. Shared by the tests and
 // coverage gates.
 import { readdir, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 import picomatch from "picomatch";
 import { toPosix } from "../../core/finding.js";
 
@@ -42,10 +42,13 @@ export async function findReports(
     const scan = picomatch.scan(pattern);
     let matches: FoundReport[] = [];
     if (!scan.isGlob) {
-      const absolute = join(root, pattern);
+      // A plain path; an absolute one (a report written outside the checkout) is allowed too.
+      const absolute = isAbsolute(pattern) ? pattern : join(root, pattern);
+      const rel = toPosix(relative(root, absolute));
+      const path = rel.startsWith("../") || isAbsolute(rel) ? toPosix(absolute) : rel;
       try {
         const info = await stat(absolute);
-        if (info.isFile()) matches = [{ path: pattern, absolute, mtimeMs: info.mtimeMs }];
+        if (info.isFile()) matches = [{ path, absolute, mtimeMs: info.mtimeMs }];
       } catch {
         // missing: reported as unmatched below
       }

@@ -61,6 +61,24 @@ describe("tests gate: reports", () => {
     expect(scan.checks).toEqual(verdict?.checks);
   });
 
+  it("is skipped when the XML files in the usual places are not JUnit reports", async () => {
+    const root = repo({});
+    writeTree(root, { "test-results/results.xml": fixture("not-junit") });
+    const { scan } = await runGateDirect(gate, { root });
+    expect(scan.skipped).toBe("no JUnit XML report found: the XML files in the usual places are not JUnit reports");
+    expect(scan.notes).toHaveLength(1);
+  });
+
+  it("reads a report named by an absolute path outside the checkout", async () => {
+    const root = repo({});
+    const elsewhere = tempDir();
+    dirs.push(elsewhere);
+    writeTree(elsewhere, { "out/junit.xml": PASSING });
+    const { scan, verdict } = await runGateDirect(gate, { root, options: { reports: [join(elsewhere, "out/junit.xml")] } });
+    expect(verdict?.status).toBe("passed");
+    expect(scan.metrics.tests).toBe(2);
+  });
+
   it("fails when a report the policy names is missing, and says which pattern", async () => {
     const root = repo({ "reports/junit/a.xml": PASSING });
     const { scan, verdict } = await runGateDirect(gate, { root, options: { reports: ["reports/junit/*.xml", "build/test-results.xml"] } });
