@@ -120,7 +120,14 @@ async function scan(ctx: GateContext<TestsOptions>): Promise<GateScan> {
   findings.push(...junit.findings);
   notes.push(...junit.notes);
   if (junit.readable.length === 0 && !explicit && findings.length === 0) {
-    return { findings: [], metrics: {}, notes, skipped: "no JUnit XML report found: the XML files in the usual places are not JUnit reports" };
+    if (options.command === undefined) {
+      return { findings: [], metrics: {}, notes, skipped: "no JUnit XML report found: the XML files in the usual places are not JUnit reports" };
+    }
+    findings.push(
+      finding("report-missing", `The test command \`${options.command}\` wrote no JUnit report; configure the test runner to write JUnit XML.`, "command", {
+        properties: { command: options.command },
+      }),
+    );
   }
   const result: GateScan = { findings, metrics: junit.metrics, notes, data };
   result.checks = evaluate(result, options).checks ?? [];
