@@ -2,12 +2,15 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import Ajv04 from "ajv-draft-04";
+import Ajv04Module from "ajv-draft-04";
 import { tempDir } from "./tmp.js";
 
 export const SHARED_SCHEMAS = join(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "..", "..", "..", "shared", "schemas");
 
-let sarifValidator: ReturnType<Ajv04["compile"]> | undefined;
+// A CommonJS module under NodeNext: the class is the default export's `default`.
+const Ajv04 = Ajv04Module.default;
+
+let sarifValidator: ReturnType<InstanceType<typeof Ajv04>["compile"]> | undefined;
 
 /** Errors from the SARIF 2.1.0 schema (JSON Schema draft-04), empty when valid. */
 export function sarifErrors(log: unknown): string[] {
