@@ -147,10 +147,15 @@ async function changedLinesCoverage(ctx: GateContext<CoverageOptions>, files: Ma
   let total = 0;
   let covered = 0;
   let noData = 0;
+  const absent: string[] = [];
+  const coveredExtensions = new Set([...files.keys()].map(extension));
   const uncoveredByFile: [string, number[]][] = [];
   for (const [path, lines] of [...changed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const file = files.get(path);
-    if (!file) continue;
+    if (!file) {
+      if (coveredExtensions.has(extension(path)) && !TEST_FILE.test(path)) absent.push(path);
+      continue;
+    }
     if (!file.lines) {
       noData++;
       continue;
@@ -164,6 +169,11 @@ async function changedLinesCoverage(ctx: GateContext<CoverageOptions>, files: Ma
       else uncovered.push(line);
     }
     if (uncovered.length > 0) uncoveredByFile.push([path, uncovered]);
+  }
+  if (absent.length > 0) {
+    // Istanbul lists only the files tests load: a new file missing here may be entirely untested.
+    const shown = absent.slice(0, 5).join(", ");
+    notes.push(`${plural(absent.length, "changed source file")} not in the coverage reports (not loaded by any test?): ${shown}${absent.length > 5 ? ", …" : ""}`);
   }
   if (noData > 0) notes.push(`${plural(noData, "changed file")} only have summary coverage (no per-line data) and are not in changed-lines coverage`);
   const pct = total === 0 ? 100 : (covered / total) * 100;
@@ -201,6 +211,13 @@ async function changedLinesCoverage(ctx: GateContext<CoverageOptions>, files: Ma
   findings.push(finding);
   // Few changed lines only warn: the check is recorded as passed so the JUnit report does not fail it.
   return { metrics, summary, threshold: { name, passed: few, message, fingerprint: finding.fingerprint } };
+}
+
+const TEST_FILE = /(^|\/)(__tests__|tests?|spec)\/|\.(test|spec)\.[^/]+$|_test\.go$|(^|\/)test_[^/]+\.py$/;
+
+function extension(path: string): string {
+  const dot = path.lastIndexOf(".");
+  return dot > path.lastIndexOf("/") ? path.slice(dot) : "";
 }
 
 /** 3-5, 9, 12-14 */

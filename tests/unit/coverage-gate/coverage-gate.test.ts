@@ -212,6 +212,14 @@ describe("coverage gate: changed lines", () => {
     expect(scan.findings.find((f) => f.ruleId === "coverage/changed-lines-below-threshold")?.severity).toBe("high");
   });
 
+  it("notes changed source files that the coverage reports do not list", async () => {
+    const { root, base } = project();
+    writeTree(root, { "src/new.ts": "export const x = 1;\n", "src/new.test.ts": "test('x', () => {});\n", "docs/notes.md": "# notes\n" });
+    commitAll(root, "new file");
+    const { scan } = await runGateDirect(gate, { root, base, options: { "changed-lines": { lines: 10 } } });
+    expect(scan.notes).toContain("1 changed source file not in the coverage reports (not loaded by any test?): src/new.ts");
+  });
+
   it("only warns when fewer than min-changed coverable lines changed", async () => {
     const { root, base } = project();
     const { scan, verdict } = await runGateDirect(gate, { root, base, options: { "changed-lines": { lines: 80 } } });
