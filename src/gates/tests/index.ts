@@ -142,6 +142,7 @@ export function evaluate(scan: GateScan, options: Options): Verdict {
   const problems = active.filter((f) => !TEST_RULES.has(f.ruleId) && f.ruleId !== "tests/flaky-test");
   const blocking = problems.filter((f) => atLeast(f.severity, options["fail-on"]));
   const tests = scan.metrics.tests ?? 0;
+  const ran = tests - (scan.metrics.skipped ?? 0);
   const expectsReports = scan.data?.expectsReports === true;
   const minTests = options["min-tests"] ?? (expectsReports ? 1 : 0);
   const maxFailures = options["max-failures"];
@@ -153,7 +154,8 @@ export function evaluate(scan: GateScan, options: Options): Verdict {
       passed: failing <= maxFailures,
       message: `${plural(failing, "failed or errored test")} (max ${maxFailures})`,
     },
-    { name: "min-tests", passed: tests >= minTests, message: `${plural(tests, "test")} (min ${minTests})` },
+    // Skipped tests do not count: a suite whose every test is skipped tests nothing.
+    { name: "min-tests", passed: ran >= minTests, message: `${plural(ran, "test")} run (min ${minTests})` },
     {
       name: "reports-readable",
       passed: blocking.length === 0,

@@ -24,7 +24,7 @@ export const schema = z.object({
     .int()
     .min(0)
     .optional()
-    .describe("fewest tests the reports must hold (default 1 when reports or command are given, else 0)"),
+    .describe("fewest tests that must have run, skipped ones not counted (default 1 when reports or command are given, else 0)"),
 });
 
 export type TestsOptions = z.infer<typeof schema>;

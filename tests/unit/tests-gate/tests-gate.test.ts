@@ -55,7 +55,7 @@ describe("tests gate: reports", () => {
     expect(scan.findings.filter((f) => f.ruleId === "tests/test-errored").map((f) => f.properties?.test)).toEqual(["loadsCatalog"]);
     expect(verdict?.checks).toEqual([
       { name: "max-failures", passed: false, message: "3 failed or errored tests (max 0)" },
-      { name: "min-tests", passed: true, message: "10 tests (min 0)" },
+      { name: "min-tests", passed: true, message: "8 tests run (min 0)" },
       { name: "reports-readable", passed: true, message: "every report was found and read" },
     ]);
     expect(scan.checks).toEqual(verdict?.checks);
@@ -93,7 +93,7 @@ describe("tests gate: reports", () => {
     const { scan, verdict } = await runGateDirect(gate, { root, options: { reports: ["reports/*.xml"] } });
     expect(scan.skipped).toBeUndefined();
     expect(verdict?.status).toBe("failed");
-    expect(verdict?.checks?.find((c) => c.name === "min-tests")).toEqual({ name: "min-tests", passed: false, message: "0 tests (min 1)" });
+    expect(verdict?.checks?.find((c) => c.name === "min-tests")).toEqual({ name: "min-tests", passed: false, message: "0 tests run (min 1)" });
   });
 
   it("applies max-failures and min-tests", async () => {
@@ -102,7 +102,10 @@ describe("tests gate: reports", () => {
     expect(lenient.verdict?.status).toBe("warned");
     const strict = await runGateDirect(gate, { root, options: { reports: ["r/pytest.xml"], "max-failures": 1 } });
     expect(strict.verdict?.status).toBe("failed");
-    const few = await runGateDirect(gate, { root, options: { reports: ["r/pytest.xml"], "max-failures": 2, "min-tests": 7 } });
+    // 6 tests, 1 skipped: 5 ran
+    const enough = await runGateDirect(gate, { root, options: { reports: ["r/pytest.xml"], "max-failures": 2, "min-tests": 5 } });
+    expect(enough.verdict?.status).toBe("warned");
+    const few = await runGateDirect(gate, { root, options: { reports: ["r/pytest.xml"], "max-failures": 2, "min-tests": 6 } });
     expect(few.verdict?.status).toBe("failed");
     expect(few.verdict?.checks?.find((c) => !c.passed)?.name).toBe("min-tests");
     const none = await runGateDirect(gate, { root, options: { reports: ["r/empty-suite.xml"] } });
