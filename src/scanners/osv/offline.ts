@@ -104,7 +104,14 @@ export class OfflineDatabase {
     for (const entry of entries) {
       if (!entry.name.endsWith(".json")) continue;
       if ((++n & 1023) === 0) signal?.throwIfAborted();
-      this.addText(readEntry(buf, entry).toString("utf8"), { kind: "zip", zip, entry }, wanted);
+      let text: string;
+      try {
+        text = readEntry(buf, entry).toString("utf8");
+      } catch {
+        this.skipped.push(`${path}!${entry.name}`);
+        continue;
+      }
+      this.addText(text, { kind: "zip", zip, entry }, wanted);
     }
   }
 
@@ -146,7 +153,12 @@ export class OfflineDatabase {
     const id = locationId(location);
     const cached = this.parsed.get(id);
     if (cached !== undefined) return cached;
-    const text = location.kind === "file" ? readFileSync(location.path, "utf8") : readEntry(this.zips[location.zip] ?? Buffer.alloc(0), location.entry).toString("utf8");
+    let text = "";
+    try {
+      text = location.kind === "file" ? readFileSync(location.path, "utf8") : readEntry(this.zips[location.zip] ?? Buffer.alloc(0), location.entry).toString("utf8");
+    } catch {
+      // removed or corrupt since it was indexed: parseRecord("") reports it as skipped
+    }
     const record = parseRecord(text);
     if (record === null) this.skipped.push(describe(location));
     this.parsed.set(id, record);

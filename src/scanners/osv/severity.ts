@@ -22,8 +22,22 @@ export function severityFromScore(score: number): Severity {
   return "info";
 }
 
+/** Base metrics each CVSS version requires: a vector missing one is not scored (it would read as 0). */
+const BASE_METRICS: [RegExp, string[]][] = [
+  [/^CVSS:4\.0\//, ["AV", "AC", "AT", "PR", "UI", "VC", "VI", "VA", "SC", "SI", "SA"]],
+  [/^CVSS:3\.[01]\//, ["AV", "AC", "PR", "UI", "S", "C", "I", "A"]],
+  [/^(?!CVSS:)/, ["AV", "AC", "Au", "C", "I", "A"]],
+];
+
+function complete(vector: string): boolean {
+  const keys = new Set(vector.split("/").map((part) => part.split(":")[0]));
+  const required = BASE_METRICS.find(([prefix]) => prefix.test(vector))?.[1];
+  return required !== undefined && required.every((k) => keys.has(k));
+}
+
 export function cvssScore(entry: OsvSeverity): { version: string; score: number; vector: string } | undefined {
   const vector = entry.score.trim();
+  if (!complete(vector)) return undefined;
   try {
     let scores: { overall?: number; base?: number } | undefined;
     if (entry.type === "CVSS_V4" || vector.startsWith("CVSS:4.0/")) scores = new cvss.Cvss4P0(vector).calculateScores();

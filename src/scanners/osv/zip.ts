@@ -35,8 +35,8 @@ export function readCentralDirectory(buf: Buffer): ZipEntry[] {
     const uncompressedSize = buf.readUInt32LE(p + 24);
     const nameLen = buf.readUInt16LE(p + 28);
     const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 42);
-    let localOffset = buf.readUInt32LE(p + 42 + 4);
+    const commentLen = buf.readUInt16LE(p + 32);
+    let localOffset = buf.readUInt32LE(p + 42);
     const name = buf.toString("utf8", p + 46, p + 46 + nameLen);
     if (compressedSize === 0xffffffff || localOffset === 0xffffffff || uncompressedSize === 0xffffffff) {
       let e = p + 46 + nameLen;

@@ -2,19 +2,19 @@
 // online tests feed the matcher only records a real OSV database could hold.
 import { readFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import Ajv2020 from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import formats from "ajv-formats";
 import { zipSync, strToU8 } from "fflate";
 
 /** The shared OSV schema lives beside the repository (CI puts shared/ next to the clone). */
 const SCHEMA_PATH = join(process.cwd(), "..", "shared", "schemas", "osv-schema.json");
 
-let validator: ((data: unknown) => boolean) & { errors?: unknown } | undefined;
+let validator: ValidateFunction | undefined;
 
 export function validateOsv(record: unknown): void {
   if (!validator) {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
-    addFormats(ajv);
+    formats.default(ajv);
     validator = ajv.compile(JSON.parse(readFileSync(SCHEMA_PATH, "utf8")) as object);
   }
   if (!validator(record)) throw new Error(`OSV record does not validate: ${JSON.stringify(validator.errors)}`);
