@@ -32,9 +32,13 @@ try {
   const file = join(dir, "lcov.info");
   const { text, lines } = generate();
   writeFileSync(file, text);
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const report = await parseLcovFile(file);
   const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  // CPU time beside wall time: on a shared, busy machine wall time says more about the neighbours.
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const peak = process.resourceUsage().maxRSS * 1024;
   let total = 0;
   let covered = 0;
@@ -43,7 +47,7 @@ try {
     total += c?.total ?? 0;
     covered += c?.covered ?? 0;
   }
-  console.log(`lcov-parse: ${lines} lines (${(statSync(file).size / 1024 / 1024).toFixed(1)} MB), ${report.files.length} files, ${covered}/${total} lines covered, in ${ms.toFixed(0)} ms`);
+  console.log(`lcov-parse: ${lines} lines (${(statSync(file).size / 1024 / 1024).toFixed(1)} MB), ${report.files.length} files, ${covered}/${total} lines covered, in ${ms.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU`);
   console.log(`lcov-parse: peak RSS ${(peak / 1024 / 1024).toFixed(0)} MB (process, generation included)`);
   console.log(`lcov-parse: targets <= 1500 ms and <= 400 MB: ${ms <= 1500 && peak <= 400 * 1024 * 1024 ? "met" : "MISSED"}`);
 } finally {
