@@ -26,6 +26,8 @@ export interface EslintSession {
   eslint: ESLint;
   /** "eslint.config.js", "built-in recommended", ... */
   configSource: string;
+  /** Absolute path of the root flat config, when the project has one. */
+  configFile?: string;
   notes: string[];
 }
 
@@ -47,11 +49,11 @@ export async function createEslintSession(root: string, input: Pick<EslintInput,
   };
   if (input.configFile) {
     const eslint = new ESLint({ ...common, overrideConfigFile: join(root, input.configFile) });
-    return { eslint, configSource: input.configFile, notes };
+    return { eslint, configSource: input.configFile, configFile: join(root, input.configFile), notes };
   }
   const probe = new ESLint(common);
   const found = await probe.findConfigFile();
-  if (found) return { eslint: probe, configSource: toPosix(relative(root, found)) || found, notes };
+  if (found) return { eslint: probe, configSource: toPosix(relative(root, found)) || found, configFile: found, notes };
   const legacy = LEGACY_CONFIG_FILES.find((f) => existsSync(join(root, f)));
   if (legacy) {
     notes.push(`${legacy} is ignored by ESLint 10; the built-in recommended rules ran instead (migrate with \`npx @eslint/migrate-config ${legacy}\`)`);
@@ -76,8 +78,29 @@ export async function lintProject(root: string, input: EslintInput = {}): Promis
   if (input.files) targets = input.files.filter((f) => existsSync(join(root, f)));
   else if (input.patterns && input.patterns.length > 0) targets = input.patterns;
   else targets = ["."];
+  if (input.files && targets.length > 0) targets = await dropIgnoredByRoot(root, session, targets);
   const results = targets.length === 0 ? [] : await session.eslint.lintFiles(targets);
   return { results, session };
+}
+
+/**
+ * ESLint 10 lints an explicitly named file with its nearest config, so a changed file under a
+ * folder the root config ignores (a fixture project with its own eslint.config.js) would be
+ * linted by --changed but not by a full run. Keep --changed a subset of the full run.
+ */
+async function dropIgnoredByRoot(root: string, session: EslintSession, files: string[]): Promise<string[]> {
+  const rootConfig = session.configFile;
+  if (!rootConfig) return files;
+  const nested: string[] = [];
+  for (const f of files) {
+    const nearest = await session.eslint.findConfigFile(join(root, f));
+    if (nearest && nearest !== rootConfig) nested.push(f);
+  }
+  if (nested.length === 0) return files;
+  const rootOnly = new ESLint({ cwd: root, overrideConfigFile: rootConfig });
+  const drop = new Set<string>();
+  for (const f of nested) if (await rootOnly.isPathIgnored(join(root, f))) drop.add(f);
+  return files.filter((f) => !drop.has(f));
 }
 
 export function eslintSeverity(severity: number, fatal?: boolean): Severity {

@@ -137,6 +137,23 @@ describe("lint gate: ESLint in-process", () => {
     }
   });
 
+  test("--changed stays a subset of the full run: a folder the root config ignores is not linted through its own nested config", async () => {
+    const root = gitRepo({
+      "eslint.config.js": 'export default [{ ignores: ["fixtures/**"] }, { rules: { "no-unused-vars": "error" } }];\n',
+      "a.js": "const a = 1;\n",
+      "fixtures/project/eslint.config.js": 'export default [{ rules: { "no-unused-vars": "error" } }];\n',
+      "fixtures/project/b.js": "const b = 1;\n",
+    });
+    try {
+      const full = await runGateDirect(gate, { root });
+      expect(full.scan.findings.map((f) => f.location?.path)).toEqual(["a.js"]);
+      const changed = await runGateDirect(gate, { root, changedFiles: ["a.js", "fixtures/project/b.js"] });
+      expect(changed.scan.findings.map((f) => f.location?.path)).toEqual(["a.js"]);
+    } finally {
+      removeDir(root);
+    }
+  });
+
   test("a repository with nothing to lint is skipped with a reason", async () => {
     const root = tempDir();
     try {
