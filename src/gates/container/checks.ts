@@ -164,7 +164,7 @@ export function configSecretFindings(target: ImageTarget, inspection: ImageInspe
   }
   return [...bySecret.values()].map(({ hit, places: where }) =>
     make(RULES.secretInConfig, {
-      message: `Image ${target.reference} carries a ${hit.title} (${hit.redacted}) in ${where.join(", ")}; revoke it and pass it at run time instead.`,
+      message: `Image ${target.reference} carries a secret (${hit.title}, ${hit.redacted}) in ${where.join(", ")}; revoke it and pass it at run time instead.`,
       severity: hit.severity,
       key: hit.hash,
       properties: { secretRule: hit.ruleId, redacted: hit.redacted, places: where },

@@ -91,7 +91,7 @@ function layerFindings(target: ImageTarget, inspection: ImageInspection): Findin
   for (const secret of layers.secrets) {
     findings.push(
       make(RULES.secretInLayer, {
-        message: `Image ${target.reference} contains a ${secret.hit.title} (${secret.hit.redacted}) in ${secret.path} (line ${secret.hit.line}); revoke it and rebuild without it.`,
+        message: `Image ${target.reference} contains a secret (${secret.hit.title}, ${secret.hit.redacted}) in ${secret.path} line ${secret.hit.line}; revoke it and rebuild without it.`,
         severity: secret.hit.severity,
         key: `${secret.path}\0${secret.hit.hash}`,
         properties: { file: secret.path, line: secret.hit.line, layer: secret.layerDigest, secretRule: secret.hit.ruleId, redacted: secret.hit.redacted },

@@ -8,6 +8,32 @@ const registryAuth = z
   })
   .describe("basic credentials read from environment variables (never written in the policy)");
 
+/**
+ * Files that come from distribution or language packages rather than from the image's authors:
+ * their test keys and sample tokens are noise, and skipping them keeps layer scans fast. The
+ * authors' files (/app, /srv, /home, /root, /etc, /opt...) are still searched.
+ */
+export const LAYER_EXCLUDE_DEFAULT = [
+  "usr/share/**",
+  "usr/include/**",
+  "usr/lib/**",
+  "usr/lib64/**",
+  "lib/**",
+  "lib64/**",
+  "usr/local/lib/**",
+  "usr/local/go/**",
+  "usr/local/include/**",
+  "etc/ssl/certs/**",
+  "var/lib/dpkg/**",
+  "var/lib/apt/**",
+  "var/cache/**",
+  "**/node_modules/**",
+  "**/site-packages/**",
+  "**/dist-packages/**",
+  "**/vendor/**",
+  "**/*.md",
+];
+
 export const schema = z.object({
   images: z
     .array(z.string().min(1))
@@ -55,8 +81,8 @@ export const schema = z.object({
     .describe("bounds on layer streaming; hitting one is reported and the rest of the image is skipped"),
   "layer-exclude": z
     .array(z.string())
-    .default(["usr/share/doc/**", "usr/share/man/**", "usr/share/locale/**", "usr/share/i18n/**", "usr/share/zoneinfo/**", "usr/share/ca-certificates/**", "etc/ssl/certs/**"])
-    .describe("globs of image paths (no leading /) not searched for secrets"),
+    .default(LAYER_EXCLUDE_DEFAULT)
+    .describe("globs of image paths (no leading /) not searched for secrets; the default skips distribution and third-party package trees"),
   "request-timeout": z.number().int().positive().default(20000).describe("milliseconds to wait for each registry request"),
   retries: z.number().int().min(0).max(5).default(2).describe("retries of transient registry failures (timeouts, resets, 5xx)"),
   concurrency: z.number().int().min(1).max(32).default(8).describe("images inspected at once"),

@@ -2,6 +2,7 @@
 // the `auths` of the Docker client config. Credentials stay in memory and never reach a message.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { runCommand } from "../../core/exec.js";
 import { DOCKER_HUB, hostName } from "./reference.js";
 
 export interface Credentials {
@@ -20,6 +21,9 @@ export interface CredentialLookup {
   /** Per-registry policy settings, keyed by host or host:port. */
   registries: Record<string, { auth?: RegistryAuthOption | undefined } | undefined>;
   env: Record<string, string | undefined>;
+  /** For Docker credential helpers (credsStore / credHelpers), which are child processes. */
+  signal?: AbortSignal;
+  timeoutMs?: number;
 }
 
 export type CredentialResult = { credentials?: Credentials; problem?: string };
@@ -47,6 +51,8 @@ function policyEntry(lookup: CredentialLookup, registry: string): RegistryAuthOp
 
 interface DockerConfig {
   auths?: Record<string, { auth?: string; username?: string; password?: string } | undefined>;
+  credsStore?: string;
+  credHelpers?: Record<string, string | undefined>;
 }
 
 async function readDockerConfig(env: Record<string, string | undefined>): Promise<DockerConfig | undefined> {
@@ -77,6 +83,11 @@ export async function resolveCredentials(registry: string, lookup: CredentialLoo
   }
   const config = await readDockerConfig(lookup.env);
   const wanted = normalizeRegistryKey(registry);
+  const helper = Object.entries(config?.credHelpers ?? {}).find(([key]) => normalizeRegistryKey(key) === wanted)?.[1] ?? config?.credsStore;
+  if (helper) {
+    const fromHelper = await credentialHelper(helper, wanted === DOCKER_HUB ? "https://index.docker.io/v1/" : registry, lookup);
+    if (fromHelper) return { credentials: fromHelper };
+  }
   for (const [key, entry] of Object.entries(config?.auths ?? {})) {
     if (!entry || normalizeRegistryKey(key) !== wanted) continue;
     if (entry.username && entry.password) return { credentials: { username: entry.username, password: entry.password, source: "docker config" } };
@@ -89,4 +100,32 @@ export async function resolveCredentials(registry: string, lookup: CredentialLoo
     }
   }
   return {};
+}
+
+/**
+ * Asks a Docker credential helper (`docker-credential-<name> get`, server URL on stdin) as the
+ * Docker CLI does. A missing helper or one without an entry means no credentials, not an error.
+ */
+async function credentialHelper(name: string, server: string, lookup: CredentialLookup): Promise<Credentials | undefined> {
+  if (!/^[\w.-]+$/.test(name)) return undefined;
+  const options: Parameters<typeof runCommand>[0] = {
+    command: `docker-credential-${name}`,
+    args: ["get"],
+    cwd: lookup.env.HOME ?? process.cwd(),
+    env: lookup.env,
+    input: server,
+    timeoutMs: lookup.timeoutMs ?? 10_000,
+  };
+  if (lookup.signal) options.signal = lookup.signal;
+  const result = await runCommand(options);
+  if (result.exitCode !== 0 || result.spawnError) return undefined;
+  try {
+    const parsed = JSON.parse(result.stdout) as { Username?: unknown; Secret?: unknown };
+    if (typeof parsed.Username === "string" && typeof parsed.Secret === "string" && parsed.Secret !== "") {
+      return { username: parsed.Username, password: parsed.Secret, source: `credential helper ${name}` };
+    }
+  } catch {
+    // Not JSON: treat as no entry.
+  }
+  return undefined;
 }

@@ -3,8 +3,7 @@
 // for secrets (secrets engine) and OS packages (dpkg, apk).
 import picomatch from "picomatch";
 import type { Scanner, ScannerContext } from "../../core/types.js";
-import * as secretsEngine from "../secrets/index.js";
-import type { SecretHit } from "../secrets/index.js";
+import { findSecretsInText, type SecretHit } from "../secrets/index.js";
 import { resolveCredentials, type RegistryAuthOption } from "./auth.js";
 import { openBlob, type BlobSession } from "./blob.js";
 import { fetchImageMetadata, parsePlatform, RegistryError, type ImageMetadata, type RegistryAccess } from "./client.js";
@@ -76,9 +75,7 @@ function isPackageDb(path: string): boolean {
 
 /** The secrets engine on one text; `where` names the place for the engine's path-aware rules. */
 export function findSecrets(text: string, where: string): SecretHit[] {
-  // TEMPORARY until the secrets engine lands: remove this guard.
-  if (typeof (secretsEngine as Record<string, unknown>).findSecretsInText !== "function") return [];
-  return secretsEngine.findSecretsInText(text, where);
+  return findSecretsInText(text, where);
 }
 
 /** Text worth handing to the secrets engine: no NUL byte in its first 8 KB (git's binary test). */
@@ -99,55 +96,89 @@ async function* idleTimeout(body: AsyncIterable<Uint8Array>, ms: number, control
   }
 }
 
+/** What one layer contributed; layers are walked concurrently and merged in order afterwards. */
+interface LayerOutcome {
+  dbFiles: Map<string, Buffer>;
+  whiteouts: Array<{ path: string; opaque: boolean }>;
+  secrets: LayerSecret[];
+}
+
+/** Layers downloaded at once: decompression runs on libuv's pool, so this overlaps I/O and CPU. */
+const LAYER_CONCURRENCY = 3;
+
 async function scanLayers(metadata: ImageMetadata, access: RegistryAccess, options: InspectOptions): Promise<LayerReport> {
   const state: WalkState = { compressedBytes: 0, uncompressedBytes: 0, files: 0 };
   const excluded = options.layerExclude.length > 0 ? picomatch([...options.layerExclude], { dot: true }) : () => false;
-  // Package databases: the upper layer's copy wins, and a whiteout removes the lower one.
-  const dbFiles = new Map<string, Buffer>();
-  const secrets: LayerSecret[] = [];
-  const seen = new Set<string>();
   const session: BlobSession = { ref: metadata.ref, protocol: metadata.protocol, access };
-  const report: LayerReport = { secrets, packages: [], layersRead: 0, compressedBytes: 0, uncompressedBytes: 0, files: 0 };
+  const report: LayerReport = { secrets: [], packages: [], layersRead: 0, compressedBytes: 0, uncompressedBytes: 0, files: 0 };
   const controller = new AbortController();
   const signal = AbortSignal.any([options.signal, controller.signal]);
-  try {
-    for (const layer of metadata.layers) {
-      if (options.signal.aborted) throw new RegistryError("timeout", "stopped: the gate was cancelled");
-      const body = await openBlob(session, layer.digest, signal);
-      await walkLayer(idleTimeout(body, options.timeoutMs, controller), {
-        limits: options.limits,
-        state,
-        signal,
-        visitor: {
-          want: (path) => isPackageDb(path) || !excluded(path),
-          onFile: (path, content) => {
-            if (isPackageDb(path)) {
-              dbFiles.set(path, content);
-              return;
-            }
-            if (!looksLikeText(content)) return;
-            for (const hit of findSecrets(content.toString("utf8"), `/${path}`)) {
-              const key = `${path}\0${hit.hash}`;
-              if (seen.has(key)) continue;
-              seen.add(key);
-              secrets.push({ path: `/${path}`, layerDigest: layer.digest, hit });
-            }
-          },
-          onWhiteout: (path, opaque) => {
-            const prefix = path === "" ? "" : `${path}/`;
-            for (const key of [...dbFiles.keys()]) if ((!opaque && key === path) || key.startsWith(prefix)) dbFiles.delete(key);
-          },
+  const outcomes: Array<LayerOutcome | undefined> = [];
+  let failure: { index: number; err: unknown } | undefined;
+
+  const walkOne = async (layer: ImageMetadata["layers"][number]): Promise<LayerOutcome> => {
+    const outcome: LayerOutcome = { dbFiles: new Map(), whiteouts: [], secrets: [] };
+    const body = await openBlob(session, layer.digest, signal);
+    await walkLayer(idleTimeout(body, options.timeoutMs, controller), {
+      limits: options.limits,
+      state,
+      signal,
+      visitor: {
+        want: (path) => isPackageDb(path) || !excluded(path),
+        onFile: (path, content) => {
+          if (isPackageDb(path)) {
+            outcome.dbFiles.set(path, content);
+            return;
+          }
+          if (!looksLikeText(content)) return;
+          for (const hit of findSecrets(content.toString("utf8"), `/${path}`)) outcome.secrets.push({ path: `/${path}`, layerDigest: layer.digest, hit });
         },
-      });
-      report.layersRead++;
+        onWhiteout: (path, opaque) => outcome.whiteouts.push({ path, opaque }),
+      },
+    });
+    return outcome;
+  };
+
+  await mapLimit(
+    metadata.layers.map((layer, index) => ({ layer, index })),
+    LAYER_CONCURRENCY,
+    async ({ layer, index }) => {
+      if (failure || signal.aborted) return;
+      try {
+        outcomes[index] = await walkOne(layer);
+      } catch (err) {
+        // The first failure is the cause; the layers still in flight then fail from the abort.
+        failure ??= { index, err };
+        controller.abort();
+      }
+    },
+  );
+  if (failure || options.signal.aborted) {
+    const err = failure?.err;
+    const reason = controller.signal.reason instanceof RegistryError ? controller.signal.reason : undefined;
+    if (options.signal.aborted) report.incomplete = "layer scan stopped: the gate was cancelled";
+    else if (reason) report.incomplete = `layer scan stopped: ${reason.message}`;
+    else if (err instanceof LimitExceeded || err instanceof RegistryError) report.incomplete = `layer scan stopped: ${err.message}`;
+    else report.incomplete = `layer scan stopped: layer ${(failure?.index ?? 0) + 1} could not be read (${err instanceof Error ? err.message : String(err)})`;
+  }
+
+  // Merge bottom-up: a layer's whiteouts hide the layers below it, then its own files land.
+  const dbFiles = new Map<string, Buffer>();
+  const seen = new Set<string>();
+  for (const outcome of outcomes) {
+    if (!outcome) continue;
+    report.layersRead++;
+    for (const { path, opaque } of outcome.whiteouts) {
+      const prefix = path === "" ? "" : `${path}/`;
+      for (const key of [...dbFiles.keys()]) if ((!opaque && key === path) || key.startsWith(prefix)) dbFiles.delete(key);
     }
-  } catch (err) {
-    const stalled = controller.signal.aborted && controller.signal.reason instanceof RegistryError ? controller.signal.reason : undefined;
-    controller.abort();
-    if (stalled) report.incomplete = `layer scan stopped: ${stalled.message}`;
-    else if (err instanceof LimitExceeded) report.incomplete = `layer scan stopped: ${err.message}`;
-    else if (err instanceof RegistryError) report.incomplete = `layer scan stopped: ${err.message}`;
-    else report.incomplete = `layer scan stopped: layer ${report.layersRead + 1} could not be read (${err instanceof Error ? err.message : String(err)})`;
+    for (const [path, content] of outcome.dbFiles) dbFiles.set(path, content);
+    for (const secret of outcome.secrets) {
+      const key = `${secret.path}\0${secret.hit.hash}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      report.secrets.push(secret);
+    }
   }
   report.compressedBytes = state.compressedBytes;
   report.uncompressedBytes = state.uncompressedBytes;
@@ -176,7 +207,7 @@ export async function inspectImage(reference: string, options: InspectOptions): 
   } catch (err) {
     return done({ reference, error: { kind: "reference", message: err instanceof ReferenceError ? err.message : String(err) } });
   }
-  const creds = await resolveCredentials(ref.registry, { registries: options.registries, env: options.env });
+  const creds = await resolveCredentials(ref.registry, { registries: options.registries, env: options.env, signal: options.signal, timeoutMs: options.timeoutMs });
   if (creds.problem) return done({ reference, ref, error: { kind: "credentials", message: creds.problem } });
   const access: RegistryAccess = {
     insecureRegistries: options.insecureRegistries,

@@ -2,7 +2,7 @@
 // environment variables the policy names and from ~/.docker/config.json, refusals reported as
 // findings, and credentials never showing up in findings or logs.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gate } from "../../../src/gates/container/index.js";
 import { runGateDirect } from "../../helpers/gate-context.js";
@@ -76,6 +76,27 @@ describe("container gate on a registry with basic auth", () => {
       env: { HOME: home },
     });
     expect(scan.findings.map((f) => [f.properties?.image, f.ruleId])).toEqual([[`${registry.host}/app/root:1.0`, "container/runs-as-root"]]);
+    expect(verdict?.status).toBe("warned");
+  });
+
+  it("asks the Docker credential helper named by credsStore", async () => {
+    const home = join(root, "helper-home");
+    const bin = join(root, "bin");
+    mkdirSync(join(home, ".docker"), { recursive: true });
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(home, ".docker", "config.json"), JSON.stringify({ credsStore: "tollgatetest" }));
+    const helper = join(bin, "docker-credential-tollgatetest");
+    writeFileSync(
+      helper,
+      `#!/bin/sh\n[ "$1" = get ] || exit 2\nread server\nif [ "$server" = "${registry.host}" ]; then\n  printf '{"ServerURL":"%s","Username":"${USER}","Secret":"${PASSWORD}"}' "$server"\n  exit 0\nfi\necho "credentials not found"\nexit 1\n`,
+    );
+    chmodSync(helper, 0o755);
+    const { scan, verdict } = await runGateDirect(gate, {
+      root,
+      options: { images: [`${registry.host}/app/root:1.0`] },
+      env: { HOME: home, PATH: `${bin}:${process.env.PATH ?? "/usr/bin:/bin"}` },
+    });
+    expect(scan.findings.map((f) => f.ruleId)).toEqual(["container/runs-as-root"]);
     expect(verdict?.status).toBe("warned");
   });
 
