@@ -13,6 +13,8 @@ const NOT_A_VALUE_SUFFIX =
 
 const CONFIG_EXTENSIONS = /\.(?:ya?ml|properties|ini|toml|conf|cfg|env|envrc|tfvars|hcl|plist|xml)$|(?:^|\/)\.env[^/]*$/i;
 
+const ENV_WORD = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIALS?/;
+
 const CODE_LIKE = /\$\{|\$\(|^\$[A-Za-z_]\w*$|%\(\w+\)|^%\w+%$|#\{|[()[\]{}]|\.\w+\(|^[A-Za-z_]\w*\.[A-Za-z_]\w*$/;
 
 function assignedValue(minLength: number, minEntropy: number) {
@@ -85,13 +87,18 @@ export const genericRules: SecretRule[] = [
     description: "A literal high-entropy value for a PASSWORD / SECRET / TOKEN / API_KEY variable in a .env-style line (NAME=value).",
     remediation: REMEDIATION,
     keywords: ["password", "secret", "token", "api_key", "apikey", "access_key", "private_key", "credential"],
-    pattern:
-      /^[ \t]{0,8}(?:export[ \t]{1,4})?[A-Z0-9_]{0,40}(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIALS?)(?<name>[A-Z0-9_]{0,24})=(?<secret>[^\s"'`#]{12,256})[ \t]*$/m,
+    pattern: /^[ \t]{0,8}(?:export[ \t]{1,4})?(?<variable>[A-Z][A-Z0-9_]{0,63})=(?<secret>[^\s"'`#]{12,256})[ \t]{0,16}(?:$|\r)/m,
     generic: true,
     entropy: 3.5,
-    // .env lines are unquoted by nature: judge the value as if it came from a config file.
-    validate: (secret, c) => assignedValue(12, 3.5)(secret, { ...c, path: ".env" }),
-    auxPatterns: [NOT_A_VALUE_SUFFIX, ...VALUE_AUX],
+    validate: (secret, c) => {
+      const variable = c.groups.variable ?? "";
+      const word = ENV_WORD.exec(variable);
+      if (!word) return false;
+      // .env lines are unquoted by nature: judge the value as if it came from a config file.
+      const name = variable.slice(word.index + word[0].length);
+      return assignedValue(12, 3.5)(secret, { ...c, groups: { ...c.groups, name }, path: ".env" });
+    },
+    auxPatterns: [ENV_WORD, NOT_A_VALUE_SUFFIX, ...VALUE_AUX],
     examples: {
       positive: ["SMTP_PASSWORD=im9QPET0bT7j0YgiFNUJ", "export SERVICE_API_KEY=AtRfrRxJdhjlYLRHw3nXdtDobXRsPMyQ"],
       negative: ["SMTP_PASSWORD=", "TOKEN_TTL=3600", "SECRET_NAME=app-secrets-production"],
@@ -178,11 +185,11 @@ export const genericRules: SecretRule[] = [
       if (!/authori[sz]ation|-H|header|curl/i.test(before)) return false;
       if (/basic[ \t]+$/i.test(before)) {
         const decoded = Buffer.from(secret, "base64").toString("utf8");
-        return /^[\x20-\x7e]+:[\x20-\x7e]+$/.test(decoded);
+        return /^[\x20-\x39\x3b-\x7e]+:[\x20-\x7e]+$/.test(decoded);
       }
       return /[0-9]/.test(secret) && /[A-Za-z]/.test(secret);
     },
-    auxPatterns: [/authori[sz]ation|-H|header|curl/i, /basic[ \t]+$/i, /^[\x20-\x7e]+:[\x20-\x7e]+$/],
+    auxPatterns: [/authori[sz]ation|-H|header|curl/i, /basic[ \t]+$/i, /^[\x20-\x39\x3b-\x7e]+:[\x20-\x7e]+$/],
     examples: {
       positive: ["curl -H \"Authorization: Bearer hAUsG4yKzXl8qHDjtBbOKlzJ5YpEF7CfUkutZ3yB\" https://api.internal/v1/me", "Authorization: Basic ZGVwbG95OlM3eHFQMnZMOW1LNHdSOHQ="],
       negative: ["Authorization: Bearer ${TOKEN}", "headers['Authorization'] = 'Bearer ' + token", "Authorization: Basic dXNlcm5hbWU="],

@@ -267,7 +267,7 @@ export const keyRules: SecretRule[] = [
     description: "A Kubernetes Secret manifest with literal values under data or stringData: base64 is encoding, not encryption.",
     remediation: "Rotate the values, keep them out of manifests (External Secrets, Sealed Secrets, SOPS or a CSI secret store), and remove the manifest's history.",
     keywords: ["kind: secret", "kind: \"secret\"", "kind: 'secret'"],
-    pattern: /^[ \t]{1,16}(?<name>[A-Za-z0-9_.-]{1,253}):[ \t]{1,8}["']?(?<secret>[^\s"'#|>{}[\]][^\s"']{3,4096})["']?[ \t]*$/m,
+    pattern: /^[ \t]{1,16}(?<name>[A-Za-z0-9_.-]{1,120}):[ \t]{1,8}["']?(?<secret>[^\s"'#|>{}[\]][^\s"']{3,512})["']?[ \t]{0,16}(?:$|\r)/m,
     span: "around",
     validate: inKubernetesSecret,
     auxPatterns: [/^[ \t]*/, /^kind:[ \t]*["']?Secret["']?[ \t]*$/m, /^[A-Za-z0-9+/]+={0,2}$/, /^[\x20-\x7e\t\r\n]*$/],
