@@ -116,22 +116,25 @@ describe("secret masking", () => {
   // Built at run time so that no credential-shaped literal sits in the repository.
   const gh = `ghp_${"a1B2c3D4".repeat(5)}`;
   const aws = ["AKIA", "Z7Q2", "K9M4", "W3XP", "8HTD"].join("");
+  const password = ["hun", "ter2", "Zq9x"].join("");
+  const urlPassword = ["s3c", "r3tP", "ass"].join("");
+  const pemKind = ["RSA", "PRIVATE", "KEY"].join(" ");
   const jwt = ["eyJhbGciOiJIUzI1NiJ9", "eyJzdWIiOiIxMjM0NTY3ODkwIn0", "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"].join(".");
 
   it("masks tokens, key=value secrets, URL passwords and private keys", () => {
     const text = [
       `token ${gh} used`,
       `aws ${aws}`,
-      "DB_PASSWORD=hunter2hunter2",
-      "https://deploy:s3cr3tpass@registry.example.com/v2/",
+      `DB_PASSWORD=${password}`,
+      `https://deploy:${urlPassword}@registry.example.com/v2/`,
       `Authorization: Bearer ${jwt}`,
-      "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----",
+      `-----BEGIN ${pemKind}-----\nMIIEowIBAAKCAQEA\n-----END ${pemKind}-----`,
     ].join("\n");
     const masked = maskSecrets(text);
-    for (const raw of [gh, aws, "hunter2hunter2", "s3cr3tpass", jwt, "MIIEowIBAAKCAQEA"]) expect(masked).not.toContain(raw);
+    for (const raw of [gh, aws, password, urlPassword, jwt, "MIIEowIBAAKCAQEA"]) expect(masked).not.toContain(raw);
     expect(masked).toContain(`ghp_…(${gh.length} chars)`);
     expect(masked).toContain("AKIA…(20 chars)");
-    expect(masked).toContain("-----BEGIN RSA PRIVATE KEY----- (masked)");
+    expect(masked).toContain(`-----BEGIN ${pemKind}----- (masked)`);
   });
 
   it("leaves ordinary text, commit ids and already redacted values alone", () => {
