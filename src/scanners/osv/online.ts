@@ -45,6 +45,7 @@ export class OsvOnline {
   private readonly backoffMs: number;
   private readonly fetchImpl: typeof fetch;
   readonly stats: OnlineStats = { requests: 0, cacheHits: 0 };
+  private readonly madeDirs = new Set<string>();
 
   constructor(private readonly options: OnlineOptions) {
     this.base = (options.url ?? DEFAULT_OSV_URL).replace(/\/+$/, "").replace(/\/v1$/, "");
@@ -124,11 +125,13 @@ export class OsvOnline {
         });
         pending = again;
       }
-      for (const [i, set] of found) {
-        const list = [...set].sort();
-        out.set(i, list);
-        await this.writeCache(join(this.dir, "query", `${this.queryKey(packages[i] as PackageRef)}.json`), list);
-      }
+      await Promise.all(
+        [...found].map(async ([i, set]) => {
+          const list = [...set].sort();
+          out.set(i, list);
+          await this.writeCache(join(this.dir, "query", `${this.queryKey(packages[i] as PackageRef)}.json`), list);
+        }),
+      );
     }
     return out;
   }
@@ -187,7 +190,11 @@ export class OsvOnline {
 
   private async writeCache(file: string, value: unknown): Promise<void> {
     try {
-      await mkdir(join(file, ".."), { recursive: true });
+      const dir = join(file, "..");
+      if (!this.madeDirs.has(dir)) {
+        await mkdir(dir, { recursive: true });
+        this.madeDirs.add(dir);
+      }
       const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       await writeFile(tmp, JSON.stringify({ fetchedAt: Date.now(), value }));
       await rename(tmp, file); // atomic: a concurrent run never reads half a file
