@@ -4,10 +4,10 @@ import { posix } from "node:path";
 import { makeFinding } from "../../core/finding.js";
 import type { Finding, Scanner, ScanResult } from "../../core/types.js";
 import { RepoPaths, reportBases } from "../coverage/repo-paths.js";
-import { parseJunitFile, type JunitCase, type JunitReport } from "./parse.js";
+import { parseJunitFile, SUITE_LEVEL_TEST, type JunitCase, type JunitReport } from "./parse.js";
 import { ReportFileError } from "./xml-stream.js";
 
-export { parseJunitFile, parseJunitString, type JunitCase, type JunitReport } from "./parse.js";
+export { parseJunitFile, parseJunitString, SUITE_LEVEL_TEST, type JunitCase, type JunitReport } from "./parse.js";
 export { ReportFileError } from "./xml-stream.js";
 
 export interface JunitInput {
@@ -142,7 +142,9 @@ export function testFindings(tests: readonly LogicalTest[], paths: RepoPaths): F
     const why = firstLine(test.message) ?? firstLine(test.details);
     const message = flaky
       ? `Test "${title}" failed and then passed on retry (${attempts} attempts); make it deterministic or quarantine it.`
-      : test.outcome === "failed"
+      : test.name === SUITE_LEVEL_TEST
+        ? `Suite "${test.suite}" ${test.outcome === "failed" ? "failed" : "errored"} outside any test${why ? `: ${why}` : ""}.`
+        : test.outcome === "failed"
         ? `Test "${title}" failed${why ? `: ${why}` : ""}.`
         : `Test "${title}" errored${why ? `: ${why}` : ""}.`;
     const properties: Record<string, unknown> = { suite: test.suite, classname: test.classname, test: test.name, report, attempts };
@@ -210,7 +212,8 @@ export async function scanJunitReports(input: JunitInput, ctx: { root: string; s
   findings.push(...testFindings(tests, paths));
   const count = (p: (t: LogicalTest) => boolean) => tests.filter(p).length;
   const metrics = {
-    tests: tests.length,
+    // Suite-level problems count as errors or failures, not as tests that ran.
+    tests: count((t) => t.test.name !== SUITE_LEVEL_TEST),
     passed: count((t) => t.test.outcome === "passed" && !t.flaky),
     failures: count((t) => t.test.outcome === "failed"),
     errors: count((t) => t.test.outcome === "errored"),

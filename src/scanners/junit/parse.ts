@@ -41,11 +41,22 @@ export const DETAIL_LIMIT = 4000;
 interface SuiteFrame {
   name: string;
   file?: string;
+  /** The suite's own `errors`/`failures` attributes, when given. */
+  declaredErrors?: number;
+  declaredFailures?: number;
+  /** <error>/<failure> elements seen inside it, nested suites included. */
+  errors: number;
+  failures: number;
 }
 
 function attr(tag: SaxesTagPlain, name: string): string | undefined {
   const value = tag.attributes[name];
   return value === undefined || value === "" ? undefined : value;
+}
+
+function count(tag: SaxesTagPlain, name: string): number | undefined {
+  const value = attr(tag, name);
+  return value !== undefined && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
 }
 
 function parseLine(value: string | undefined, zeroBased: boolean): number | undefined {
@@ -66,6 +77,9 @@ const FLAKY_ELEMENTS = new Set(["flakyFailure", "flakyError"]);
 const RERUN_ELEMENTS = new Set(["rerunFailure", "rerunError"]);
 const RANK: Record<CaseOutcome, number> = { passed: 0, skipped: 1, failed: 2, errored: 3 };
 
+/** The name given to a suite-level problem that no test case carries. */
+export const SUITE_LEVEL_TEST = "(suite)";
+
 /** Builds JunitCases from SAX events; one instance per file. */
 class JunitCollector implements XmlHandlers {
   readonly cases: JunitCase[] = [];
@@ -73,6 +87,8 @@ class JunitCollector implements XmlHandlers {
   root = "";
   private readonly suiteStack: SuiteFrame[] = [];
   private current: JunitCase | undefined;
+  /** The current case stands for an <error>/<failure> written straight under a <testsuite>. */
+  private suiteLevel = false;
   /** Depth inside the current testcase (1 = direct child). */
   private depth = 0;
   /** Collecting the body of the failure/error element at this depth. */
@@ -92,15 +108,8 @@ class JunitCollector implements XmlHandlers {
       if (this.ignoreDepth > 0) return;
       const outcome = RESULT_ELEMENTS[name];
       if (this.depth === 1 && outcome !== undefined) {
-        if (RANK[outcome] > RANK[this.current.outcome]) {
-          this.current.outcome = outcome;
-          const message = attr(tag, "message")?.trim();
-          if (message !== undefined) this.current.message = message.slice(0, DETAIL_LIMIT);
-          else delete this.current.message;
-          const type = attr(tag, "type");
-          if (type !== undefined) this.current.type = type;
-          if (outcome !== "skipped") this.capture = { depth: this.depth, chunks: [], size: 0 };
-        }
+        this.countResult(outcome);
+        if (RANK[outcome] > RANK[this.current.outcome]) this.setResult(tag, outcome);
         return;
       }
       if (this.depth === 1 && FLAKY_ELEMENTS.has(name)) this.current.flakyAttempts++;
@@ -109,12 +118,16 @@ class JunitCollector implements XmlHandlers {
       if (!this.capture) this.ignoreDepth = this.depth;
       return;
     }
-    if (name === "testsuite") {
-      this.suites++;
-      const parentFile = this.suiteStack.at(-1)?.file;
-      const file = attr(tag, "file") ?? attr(tag, "filepath") ?? parentFile;
-      const frame: SuiteFrame = { name: attr(tag, "name") ?? this.suiteStack.at(-1)?.name ?? "" };
+    if (name === "testsuite" || name === "testsuites") {
+      if (name === "testsuite") this.suites++;
+      const parent = this.suiteStack.at(-1);
+      const file = attr(tag, "file") ?? attr(tag, "filepath") ?? parent?.file;
+      const frame: SuiteFrame = { name: attr(tag, "name") ?? parent?.name ?? "", errors: 0, failures: 0 };
       if (file !== undefined) frame.file = file;
+      const errors = count(tag, "errors");
+      if (errors !== undefined) frame.declaredErrors = errors;
+      const failures = count(tag, "failures");
+      if (failures !== undefined) frame.declaredFailures = failures;
       this.suiteStack.push(frame);
     } else if (name === "testcase") {
       const suite = this.suiteStack.at(-1);
@@ -136,6 +149,14 @@ class JunitCollector implements XmlHandlers {
       if (time !== undefined) test.time = time;
       this.current = test;
       this.depth = 0;
+    } else if ((name === "failure" || name === "error") && this.suiteStack.length > 0) {
+      // Ant and some xUnit converters put a class-level failure straight under <testsuite>.
+      const outcome = RESULT_ELEMENTS[name] ?? "errored";
+      this.current = this.suiteCase(outcome);
+      this.suiteLevel = true;
+      this.depth = 1;
+      this.countResult(outcome);
+      this.setResult(tag, outcome);
     }
   }
 
@@ -153,9 +174,17 @@ class JunitCollector implements XmlHandlers {
       }
       if (this.ignoreDepth === this.depth) this.ignoreDepth = 0;
       this.depth--;
+      if (this.suiteLevel && this.depth === 0) {
+        this.cases.push(this.current);
+        this.current = undefined;
+        this.suiteLevel = false;
+      }
       return;
     }
-    if (name === "testsuite") this.suiteStack.pop();
+    if (name === "testsuite" || name === "testsuites") {
+      const frame = this.suiteStack.pop();
+      if (frame) this.checkDeclaredCounts(frame);
+    }
   }
 
   text(text: string): void {
@@ -164,6 +193,54 @@ class JunitCollector implements XmlHandlers {
     const piece = text.slice(0, DETAIL_LIMIT - capture.size);
     capture.chunks.push(piece);
     capture.size += piece.length;
+  }
+
+  private setResult(tag: SaxesTagPlain, outcome: CaseOutcome): void {
+    const current = this.current;
+    if (!current) return;
+    current.outcome = outcome;
+    const message = attr(tag, "message")?.trim();
+    if (message !== undefined) current.message = message.slice(0, DETAIL_LIMIT);
+    else delete current.message;
+    const type = attr(tag, "type");
+    if (type !== undefined) current.type = type;
+    if (outcome !== "skipped") this.capture = { depth: this.depth, chunks: [], size: 0 };
+  }
+
+  private countResult(outcome: CaseOutcome): void {
+    for (const frame of this.suiteStack) {
+      if (outcome === "errored") frame.errors++;
+      else if (outcome === "failed") frame.failures++;
+    }
+  }
+
+  private suiteCase(outcome: CaseOutcome, frame = this.suiteStack.at(-1)): JunitCase {
+    const name = frame?.name ?? "";
+    const test: JunitCase = { suite: name, classname: name, name: SUITE_LEVEL_TEST, outcome, flakyAttempts: 0, rerunAttempts: 0 };
+    if (frame?.file !== undefined) test.file = frame.file;
+    return test;
+  }
+
+  /**
+   * A suite that declares more errors or failures than its test cases show failed outside any
+   * test (jest-junit writes a test file that does not compile as errors="1" and no testcase):
+   * record it as a suite-level case so that it can never pass unnoticed.
+   */
+  private checkDeclaredCounts(frame: SuiteFrame): void {
+    const missingErrors = Math.max(0, (frame.declaredErrors ?? 0) - frame.errors);
+    const missingFailures = Math.max(0, (frame.declaredFailures ?? 0) - frame.failures);
+    if (missingErrors + missingFailures === 0) return;
+    const outcome: CaseOutcome = missingErrors > 0 ? "errored" : "failed";
+    const test = this.suiteCase(outcome, frame);
+    const what = [missingErrors > 0 ? `${missingErrors} error${missingErrors === 1 ? "" : "s"}` : "", missingFailures > 0 ? `${missingFailures} failure${missingFailures === 1 ? "" : "s"}` : ""]
+      .filter(Boolean)
+      .join(" and ");
+    test.message = `the suite reports ${what} that no test case shows (did a test file fail to load?)`;
+    if (frame.name === "" && this.suiteStack.length === 0) test.suite = test.classname = this.root;
+    // The parents' counts include this suite's: account for the synthesized case there too.
+    if (missingErrors > 0) for (const f of this.suiteStack) f.errors += missingErrors;
+    if (missingFailures > 0) for (const f of this.suiteStack) f.failures += missingFailures;
+    this.cases.push(test);
   }
 }
 

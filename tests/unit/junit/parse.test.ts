@@ -1,7 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { foldReruns, locateTest, parseJunitFile, type JunitReport } from "../../../src/scanners/junit/index.js";
+import { foldReruns, locateTest, parseJunitFile, parseJunitString, type JunitReport } from "../../../src/scanners/junit/index.js";
+import { SUITE_LEVEL_TEST } from "../../../src/scanners/junit/parse.js";
 import { RepoPaths } from "../../../src/scanners/coverage/repo-paths.js";
 
 const fixtures = join(fileURLToPath(new URL(".", import.meta.url)), "../../fixtures/junit");
@@ -156,5 +157,51 @@ describe("reruns and locations", () => {
     expect(locateTest(surefire, paths, "target/surefire-reports/x.xml")).toEqual({ path: "shop/src/test/java/com/example/shop/CartTest.java", line: 58 });
     expect(locateTest(go, paths, "report.xml")).toEqual({ path: "cart/cart_test.go", line: 27 });
     expect(locateTest(php, paths, "report.xml")).toEqual({ path: "tests/Unit/CartTest.php", line: 23 });
+  });
+});
+
+describe("problems outside test cases", () => {
+  it("turns a suite that declares errors no test case shows into a suite-level error (jest-junit, a test file that does not compile)", () => {
+    const report = parseJunitString(
+      '<testsuites name="jest tests" tests="1" failures="0" errors="1"><testsuite name="src/broken.test.ts" errors="1" failures="0" skipped="0" tests="0" file="src/broken.test.ts"></testsuite><testsuite name="ok" tests="1" errors="0" failures="0"><testcase classname="ok" name="works"/></testsuite></testsuites>',
+    );
+    expect(report.cases.map((c) => [c.suite, c.name, c.outcome, c.file ?? ""])).toEqual([
+      ["src/broken.test.ts", SUITE_LEVEL_TEST, "errored", "src/broken.test.ts"],
+      ["ok", "works", "passed", ""],
+    ]);
+    expect(report.cases[0]?.message).toBe("the suite reports 1 error that no test case shows (did a test file fail to load?)");
+  });
+
+  it("reads an <error> written straight under <testsuite> (Ant, class initialisation failures)", () => {
+    const report = parseJunitString(
+      '<testsuite name="com.example.DbTest" tests="0" errors="1" failures="0"><properties/><error message="Could not initialize class" type="java.lang.NoClassDefFoundError">java.lang.NoClassDefFoundError: Could not initialize class\n\tat com.example.DbTest.&lt;clinit&gt;(DbTest.java:9)</error><system-out/></testsuite>',
+    );
+    expect(report.cases).toEqual([
+      {
+        suite: "com.example.DbTest",
+        classname: "com.example.DbTest",
+        name: SUITE_LEVEL_TEST,
+        outcome: "errored",
+        flakyAttempts: 0,
+        rerunAttempts: 0,
+        message: "Could not initialize class",
+        type: "java.lang.NoClassDefFoundError",
+        details: "java.lang.NoClassDefFoundError: Could not initialize class\n\tat com.example.DbTest.<clinit>(DbTest.java:9)",
+      },
+    ]);
+  });
+
+  it("accounts for totals declared only on <testsuites>, once", () => {
+    const lone = parseJunitString('<testsuites name="r" tests="3" failures="2" errors="0"></testsuites>');
+    expect(lone.cases.map((c) => [c.suite, c.outcome, c.message])).toEqual([["r", "failed", "the suite reports 2 failures that no test case shows (did a test file fail to load?)"]]);
+    const nested = parseJunitString('<testsuites failures="1"><testsuite name="outer" failures="1"><testsuite name="inner" failures="1"></testsuite></testsuite></testsuites>');
+    expect(nested.cases.map((c) => [c.suite, c.outcome])).toEqual([["inner", "failed"]]);
+  });
+
+  it("does not invent problems when a test case carries both a failure and an error (pytest teardown)", () => {
+    const report = parseJunitString(
+      '<testsuites><testsuite name="pytest" errors="1" failures="1" tests="1"><testcase classname="t" name="test_x"><failure message="assert 0">x</failure><error message="teardown">y</error></testcase></testsuite></testsuites>',
+    );
+    expect(report.cases.map((c) => [c.name, c.outcome])).toEqual([["test_x", "errored"]]);
   });
 });

@@ -115,6 +115,7 @@ describe("tests gate: reports", () => {
 
   it("warns on flaky tests without failing", async () => {
     const flakyOnly = fixture("surefire")
+      .replace('errors="1" skipped="1" failures="1"', 'errors="0" skipped="1" failures="0"')
       .replace(/<testcase name="computesTotal"[\s\S]*?<\/testcase>/, "")
       .replace(/<testcase name="loadsCatalog"[\s\S]*?<\/testcase>/, "");
     const root = repo({ "TEST-flaky.xml": flakyOnly });
@@ -134,6 +135,23 @@ describe("tests gate: reports", () => {
     ]);
     expect(verdict?.status).toBe("failed");
     expect(verdict?.checks?.find((c) => c.name === "reports-readable")?.passed).toBe(false);
+  });
+
+  it("fails on a test file that did not load, though no test case failed", async () => {
+    const root = repo({
+      "src/broken.test.ts": "syntax error(\n",
+      "junit.xml": '<testsuites name="jest tests" tests="1" failures="0" errors="1"><testsuite name="src/broken.test.ts" errors="1" failures="0" tests="0" file="src/broken.test.ts"></testsuite><testsuite name="ok" tests="1" errors="0" failures="0"><testcase classname="ok" name="works"/></testsuite></testsuites>',
+    });
+    const { scan, verdict } = await runGateDirect(gate, { root });
+    expect(verdict?.status).toBe("failed");
+    expect(scan.metrics).toMatchObject({ tests: 1, errors: 1, failures: 0 });
+    expect(scan.findings.map((f) => [f.ruleId, f.location?.path, f.message])).toEqual([
+      [
+        "tests/test-errored",
+        "src/broken.test.ts",
+        'Suite "src/broken.test.ts" errored outside any test: the suite reports 1 error that no test case shows (did a test file fail to load?).',
+      ],
+    ]);
   });
 
   it("keeps fingerprints stable when the failing test moves", async () => {
