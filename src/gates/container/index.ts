@@ -6,7 +6,7 @@ import { makeFinding } from "../../core/finding.js";
 import { atLeast, evaluateBySeverity, isActive, plural } from "../../core/severity.js";
 import type { Finding, Gate, GateContext, GateScan, Location, Severity, Verdict } from "../../core/types.js";
 import { findVulnerabilities, type AdvisoryMatch, type PackageRef } from "../../scanners/osv/index.js";
-import { inspectImage, mapLimit, type ImageInspection, type InspectOptions } from "../../scanners/registry/index.js";
+import { inspectImage, mapLimit, parseReference, type ImageInspection, type InspectOptions } from "../../scanners/registry/index.js";
 import { configFindings, findingFactory, type ImageTarget } from "./checks.js";
 import { discoverImages } from "./discover.js";
 import { ALL_RULES, RULES } from "./rules.js";
@@ -31,12 +31,23 @@ export function expandVariables(text: string, env: Record<string, string | undef
   });
 }
 
+/** One identity for spellings of the same image ("debian:12", "docker.io/library/debian:12"). */
+function canonicalKey(reference: string): string {
+  try {
+    const ref = parseReference(reference);
+    return `${ref.registry}/${ref.repository}:${ref.tag ?? ""}@${ref.digest ?? ""}`;
+  } catch {
+    return reference;
+  }
+}
+
 /** Policy-listed images first, then discovered ones; one target per reference with all its locations. */
 async function collectTargets(ctx: GateContext<ContainerOptions>, findings: Finding[], notes: string[]): Promise<ImageTarget[]> {
   const targets = new Map<string, ImageTarget>();
   for (const listed of ctx.options.images) {
     const image = expandVariables(listed.trim(), ctx.env);
-    if (!targets.has(image)) targets.set(image, { reference: image, locations: [] });
+    const key = canonicalKey(image);
+    if (!targets.has(key)) targets.set(key, { reference: image, locations: [] });
   }
   if (!ctx.options.discover) return [...targets.values()];
   const listOptions: Parameters<typeof listFiles>[1] = { include: ctx.options.include, exclude: ctx.options.exclude, signal: ctx.signal };
@@ -60,9 +71,10 @@ async function collectTargets(ctx: GateContext<ContainerOptions>, findings: Find
   for (const u of discovery.unresolved) notes.push(`${u.path}:${u.line}: image "${u.reference}" uses a variable tollgate cannot resolve; not inspected`);
   for (const found of discovery.images) {
     const location: Location = { path: found.path, startLine: found.line };
-    const existing = targets.get(found.reference);
+    const key = canonicalKey(found.reference);
+    const existing = targets.get(key);
     if (existing) existing.locations.push(location);
-    else targets.set(found.reference, { reference: found.reference, locations: [location] });
+    else targets.set(key, { reference: found.reference, locations: [location] });
   }
   return [...targets.values()];
 }
@@ -180,6 +192,7 @@ async function vulnerabilityFindings(
             key: `${p.source}\0${m.id}`,
             properties: {
               ecosystem: layers.ecosystem,
+              operatingSystem: layers.osRelease?.prettyName ?? `${layers.osRelease?.id ?? ""} ${layers.osRelease?.versionId ?? ""}`.trim(),
               package: p.source,
               version: p.sourceVersion,
               binaryPackages: binaries,
@@ -229,6 +242,7 @@ async function scan(ctx: GateContext<ContainerOptions>): Promise<GateScan> {
     },
     layerExclude: options["layer-exclude"],
   };
+  const started = Date.now();
   const inspections = await mapLimit(targets, options.concurrency, (t) => inspectImage(t.reference, inspectOptions));
   const pairs = targets.map((target, i) => ({ target, inspection: inspections[i] as ImageInspection }));
   for (const { target, inspection } of pairs) {
@@ -251,6 +265,11 @@ async function scan(ctx: GateContext<ContainerOptions>): Promise<GateScan> {
     metrics.layerFiles = layerReports.reduce((s, l) => s + l.files, 0);
     metrics.osPackages = layerReports.reduce((s, l) => s + l.packages.length, 0);
   }
+  ctx.log.info(
+    `container: inspected ${plural(targets.length, "image")} in ${Date.now() - started} ms` +
+      (metrics.unavailable ? `, ${metrics.unavailable} could not be inspected` : "") +
+      (options.layers ? `, ${((metrics.layerBytesRead ?? 0) / 1048576).toFixed(1)} MB of layers read` : ""),
+  );
   return { findings, metrics, notes, data: { images: pairs.map(({ target, inspection }) => ({ image: target.reference, digest: inspection.metadata?.manifestDigest ?? null, error: inspection.error?.kind ?? null })) } };
 }
 

@@ -90,11 +90,13 @@ describe("container gate with layers: true", () => {
   });
 
   it("matches a vulnerable dpkg package against the offline OSV database", async () => {
-    const { scan, verdict } = await run([`${registry.host}/layers/vulnerable:1`]);
+    const { scan, verdict, log } = await run([`${registry.host}/layers/vulnerable:1`, `${registry.host}/layers/vulnerable:1`]);
     expect(scan.findings.map((f) => f.ruleId)).toEqual(["container/vulnerable-os-package"]);
+    expect(log.lines.join("\n")).toMatch(/inspected 1 image in \d+ ms, [\d.]+ MB of layers read/);
     const finding = scan.findings[0];
     expect(finding?.properties).toMatchObject({
       ecosystem: "Debian:12",
+      operatingSystem: "Debian GNU/Linux 12 (bookworm)",
       package: "openssl",
       version: "3.0.11-1~deb12u2",
       binaryPackages: ["libssl3"],
