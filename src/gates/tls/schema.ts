@@ -27,7 +27,7 @@ export const schema = z.object({
   "pkcs12-password-env": z.string().optional().describe("environment variable holding the password of PKCS#12 files (the empty password is always tried)"),
   "connect-timeout": duration.default("3s").describe("TCP connect timeout per probe"),
   "handshake-timeout": duration.default("5s").describe("TLS handshake (and STARTTLS) timeout per probe"),
-  concurrency: z.number().int().min(1).max(256).default(16).describe("endpoints probed at once"),
+  concurrency: z.number().int().min(1).max(256).default(32).describe("endpoints probed at once"),
 });
 
 export type TlsOptions = z.infer<typeof schema>;

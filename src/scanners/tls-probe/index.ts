@@ -1,5 +1,6 @@
 // The TLS endpoint prober: per endpoint, a full verified handshake plus raw ClientHello probes for
 // protocol versions, weak suites, forward secrecy and the Mozilla profile; endpoints run concurrently.
+import { setMaxListeners } from "node:events";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createSecureContext, rootCertificates, type SecureContext } from "node:tls";
@@ -113,7 +114,8 @@ interface ProbeOptions {
   minProtocol: ProtocolName;
   minDaysLeft: number;
   now: Date;
-  secureContext: SecureContext;
+  /** Awaited by the full handshake only, so raw probes start while the trust store loads. */
+  secureContext: Promise<SecureContext>;
   signal: AbortSignal;
   gate: string;
 }
@@ -124,6 +126,8 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions): 
   const onParentAbort = () => controller.abort();
   options.signal.addEventListener("abort", onParentAbort, { once: true });
   if (options.signal.aborted) controller.abort();
+  // Dozens of probes per endpoint listen to this signal at once; that is by design, not a leak.
+  setMaxListeners(0, controller.signal);
   const signal = controller.signal;
   const profile = PROFILES[options.profile];
   const servername = endpoint.servername ?? endpoint.host;
@@ -145,11 +149,16 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions): 
     }
     return accepted;
   };
-  // Split into a few interleaved groups enumerated side by side: same number of probes, a fraction of the wait.
+  // One offer first (a well-configured server refuses it: one connection); after an acceptance the
+  // rest is split into interleaved groups enumerated side by side: same connections, a fraction of the wait.
   const enumerate = async (version: ProtocolName, candidates: readonly number[]): Promise<number[]> => {
-    const groups = Math.max(1, Math.min(ENUMERATION_GROUPS, Math.ceil(candidates.length / 16)));
-    const parts = Array.from({ length: groups }, (_, g) => candidates.filter((_, i) => i % groups === g));
-    return (await Promise.all(parts.map((part) => enumerateChain(version, part)))).flat();
+    if (candidates.length === 0) return [];
+    const answer = await hello(version, candidates);
+    if (!answer.accepted || answer.version !== VERSION_CODES[version] || !candidates.includes(answer.suite)) return [];
+    const rest = candidates.filter((id) => id !== answer.suite);
+    const groups = Math.max(1, Math.min(ENUMERATION_GROUPS, Math.ceil(rest.length / 8)));
+    const parts = Array.from({ length: groups }, (_, g) => rest.filter((_, i) => i % groups === g));
+    return [answer.suite, ...(await Promise.all(parts.map((part) => enumerateChain(version, part)))).flat()];
   };
 
   interface VersionResult {
@@ -182,7 +191,7 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions): 
     return { version, accepted, answer, suites: unique([...first, ...found]), forwardSecret: forwardSecretOk };
   };
 
-  const handshake: Promise<HandshakeOutcome> = fullHandshake(endpoint, options.secureContext, signal).then((outcome) => {
+  const handshake: Promise<HandshakeOutcome> = options.secureContext.then((context) => fullHandshake(endpoint, context, signal)).then((outcome) => {
     // Without a TCP connection every other probe is bound to fail too: stop them now.
     if (!outcome.ok && outcome.stage === "connect") controller.abort();
     return outcome;
@@ -246,7 +255,7 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions): 
       const leaf = report.certificates[0];
       const incomplete = code === "UNABLE_TO_VERIFY_LEAF_SIGNATURE" || code === "UNABLE_TO_GET_ISSUER_CERT";
       if (incomplete) {
-        add(ENDPOINT_RULES.incompleteChain, `${endpoint.label} does not send the intermediate certificate for issuer ${leaf?.issuer ?? "unknown"}, and it is not trusted locally: serve the full chain.`, "chain", { code });
+        add(ENDPOINT_RULES.incompleteChain, `${endpoint.label} does not send the certificate of its issuer (${leaf?.issuer ?? "unknown"}), which is not trusted locally either: serve the full chain, or trust its root in the endpoint's ca bundle.`, "chain", { code });
       } else {
         const why = code === "DEPTH_ZERO_SELF_SIGNED_CERT" ? "its certificate is self-signed" : code === "SELF_SIGNED_CERT_IN_CHAIN" ? "its chain ends in a root that is not trusted" : code === "UNABLE_TO_GET_ISSUER_CERT_LOCALLY" ? "the issuer is not in the trust store" : `verification failed (${code})`;
         add(ENDPOINT_RULES.untrusted, `The certificate of ${endpoint.label} is not trusted: ${why}; use a CA-issued certificate or add the CA to the endpoint's ca bundle.`, "chain", { code });
@@ -329,6 +338,12 @@ export interface TlsProbeResult extends ScanResult {
 export async function probeEndpoints(input: TlsProbeInput, ctx: ScannerContext): Promise<TlsProbeResult> {
   const gate = input.gate ?? "tls";
   const trust = new TrustStore(input.systemCaFiles);
+  // One listener on the caller's signal; every endpoint listens to this one.
+  const run = new AbortController();
+  setMaxListeners(0, run.signal);
+  const onAbort = () => run.abort();
+  if (ctx.signal.aborted) run.abort();
+  else ctx.signal.addEventListener("abort", onAbort, { once: true });
   const findings: Finding[] = [];
   const reports: EndpointReport[] = new Array<EndpointReport>(input.endpoints.length);
   let next = 0;
@@ -336,31 +351,30 @@ export async function probeEndpoints(input: TlsProbeInput, ctx: ScannerContext):
     for (;;) {
       const i = next++;
       const endpoint = input.endpoints[i];
-      if (endpoint === undefined || ctx.signal.aborted) return;
+      if (endpoint === undefined || run.signal.aborted) return;
       let extra: string | undefined;
       if (endpoint.ca) {
         try {
           extra = await readFile(join(ctx.root, endpoint.ca), "utf8");
         } catch (error) {
-          findings.push(
-            makeFinding({
-              ruleId: CERT_RULES.parseError.id,
-              gate,
-              severity: CERT_RULES.parseError.severity,
-              message: `Cannot read the CA bundle ${endpoint.ca} of ${endpoint.label} (${error instanceof Error ? error.message : String(error)}): fix the ca path.`,
-              location: { path: endpoint.ca },
-              key: endpoint.label,
-            }),
-          );
+          findings.push(caError(gate, endpoint, `it cannot be read (${error instanceof Error ? error.message : String(error)})`));
+        }
+        if (extra !== undefined && !extra.includes("-----BEGIN CERTIFICATE-----")) {
+          findings.push(caError(gate, endpoint, "it holds no PEM certificate"));
+          extra = undefined;
         }
       }
-      const secureContext = await trust.context(extra);
-      const { report, findings: found } = await probeEndpoint(endpoint, { ...input, secureContext, signal: ctx.signal, gate });
+      const secureContext = trust.context(extra).catch((error: unknown) => {
+        findings.push(caError(gate, endpoint, `its certificates do not load (${error instanceof Error ? error.message : String(error)})`));
+        return trust.context(undefined);
+      });
+      const { report, findings: found } = await probeEndpoint(endpoint, { ...input, secureContext, signal: run.signal, gate });
       reports[i] = report;
       findings.push(...found);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(input.concurrency, input.endpoints.length)) }, worker));
+  ctx.signal.removeEventListener("abort", onAbort);
   const done = reports.filter((r): r is EndpointReport => r !== undefined);
   return {
     findings,
@@ -371,6 +385,19 @@ export async function probeEndpoints(input: TlsProbeInput, ctx: ScannerContext):
       probes: done.reduce((n, r) => n + r.probes, 0),
     },
   };
+}
+
+function caError(gate: string, endpoint: Endpoint, reason: string): Finding {
+  return makeFinding({
+    ruleId: CERT_RULES.parseError.id,
+    gate,
+    severity: CERT_RULES.parseError.severity,
+    message: `The CA bundle ${endpoint.ca ?? ""} of ${endpoint.label} is not used: ${reason}; fix the ca path or file.`,
+    ...(endpoint.ca ? { location: { path: endpoint.ca } } : {}),
+    key: endpoint.label,
+    ...(CERT_RULES.parseError.helpUri ? { helpUri: CERT_RULES.parseError.helpUri } : {}),
+    properties: { endpoint: endpoint.label },
+  });
 }
 
 export const scanner: Scanner<TlsProbeInput> = {

@@ -227,6 +227,16 @@ describe("tls gate with endpoints", () => {
     expect(result.findings.map((f) => f.ruleId)).toEqual(["tls/untrusted-certificate"]);
   });
 
+  test("a missing or empty CA bundle is reported, and the endpoint is still probed", async () => {
+    writeTree(repo, { "ca/empty.pem": "nothing here\n" });
+    const result = await probeEndpoints(probeInput([endpoint("clean", { ca: "ca/missing.pem" }), endpoint("tls12-plus", { ca: "ca/empty.pem" })]), ctx());
+    const byEndpoint = (name: string) => result.findings.filter((f) => f.properties?.endpoint === endpoint(name).label).map((f) => f.ruleId).sort();
+    expect(byEndpoint("clean")).toEqual(["tls/parse-error", "tls/untrusted-certificate"]);
+    // That server sends its root-issued leaf alone: with the root unknown, the issuer is simply missing.
+    expect(byEndpoint("tls12-plus")).toEqual(["tls/incomplete-chain", "tls/parse-error"]);
+    expect(result.findings.find((f) => f.location?.path === "ca/empty.pem")?.message).toMatch(/no PEM certificate/);
+  });
+
   test("endpoint strings are validated", async () => {
     await expect(runGateDirect(gate, { root: repo, options: { endpoints: ["no-port"] } })).rejects.toThrow(/host:port/);
   });
