@@ -57,7 +57,7 @@ beforeAll(async () => {
     tag: "1",
     layers: [{ files: { "etc/os-release": 'ID=fedora\nVERSION_ID=40\n', "var/lib/dpkg/status": dpkgStatus("1.0") } }],
   });
-  const bomb = gzipSync(await tarOf({ "zeros.bin": Buffer.alloc(40 * 1024 * 1024) }), { level: 9 });
+  const bomb = gzipSync(await tarOf({ "zeros.bin": Buffer.alloc(24 * 1024 * 1024) }), { level: 9 });
   await pushImage(registry, { ...base, repo: "layers/bomb", tag: "1", layers: [{ raw: bomb, mediaType: MEDIA.ociLayerGzip }] });
 });
 
