@@ -104,11 +104,6 @@ function eslintCli(root: string): Promise<{ ms: number; problems: number }> {
   });
 }
 
-async function gateRun(root: string): Promise<{ ms: number; problems: number }> {
-  const started = performance.now();
-  const scan = await lintGate.scan(context(lintGate, root, {}));
-  return { ms: performance.now() - started, problems: scan.findings.filter((f) => !f.suppression).length };
-}
 
 /** Runs the gate in a fresh Node process (ESLint and the config load cold, as for the CLI); wall time measured from here. */
 function timedChild(mode: string, root: string, files: string[]): { ms: number; wall: number; problems: number } {

@@ -6,7 +6,8 @@ import { makeFinding } from "../../core/finding.js";
 import { globMatcher } from "../../core/files.js";
 import { fileAtCommit } from "../../core/git.js";
 import { evaluateBySeverity, isActive, severityMetrics } from "../../core/severity.js";
-import type { Finding, Gate, GateContext, GateScan, RuleMeta, Verdict } from "../../core/types.js";
+import type { Finding, Gate, GateContext, GateScan, RuleMeta, Severity, Verdict } from "../../core/types.js";
+import type { EslintSession, ToFindingsOptions } from "../../scanners/eslint/index.js";
 import type { LintOptions } from "./schema.js";
 import { schema } from "./schema.js";
 import { markNewOnly } from "./new-only.js";
@@ -74,7 +75,7 @@ async function scan(ctx: GateContext<LintOptions>): Promise<GateScan> {
   let looked = explicitInputs > 0;
 
   // ESLint, loaded lazily so a policy with eslint: false never pays for it.
-  let eslintSession: import("../../scanners/eslint/index.js").EslintSession | undefined;
+  let eslintSession: EslintSession | undefined;
   if (o.eslint !== false) {
     const eslintMod = await import("../../scanners/eslint/index.js");
     const configFile = typeof o.eslint === "object" ? o.eslint.config : undefined;
@@ -95,7 +96,7 @@ async function scan(ctx: GateContext<LintOptions>): Promise<GateScan> {
       metrics.eslintFiles = results.length;
       notes.push(`ESLint config: ${session.configSource}`, ...session.notes);
       if (results.length > 0) looked = true;
-      const rulesMeta = session.eslint.getRulesMetaForResults(results) as import("../../scanners/eslint/index.js").ToFindingsOptions["rulesMeta"];
+      const rulesMeta = session.eslint.getRulesMetaForResults(results) as ToFindingsOptions["rulesMeta"];
       const converted = await eslintMod.resultsToFindings({ root: ctx.root, results, ...(rulesMeta ? { rulesMeta } : {}) });
       findings.push(...converted.findings);
       addRules(converted.rules);
@@ -191,7 +192,7 @@ async function scan(ctx: GateContext<LintOptions>): Promise<GateScan> {
 }
 
 /** fail-on as everywhere, except that a named input that could not be used always fails. */
-export function evaluate(scan: GateScan, options: LintOptions & { "fail-on": import("../../core/types.js").Severity }): Verdict {
+export function evaluate(scan: GateScan, options: LintOptions & { "fail-on": Severity }): Verdict {
   const broken = scan.findings.filter((f) => isActive(f) && INPUT_RULE_IDS.has(f.ruleId));
   const verdict = evaluateBySeverity(scan, options, "lint finding");
   if (broken.length > 0 && verdict.status !== "failed") {

@@ -31,6 +31,9 @@ export const INPUT_RULES: RuleMeta[] = [
 ];
 const INPUT_RULE_IDS = new Set(INPUT_RULES.map((r) => r.id));
 
+/** Bundles and vendored copies: their findings belong to the sources they were built from. */
+export const GENERATED = ["**/dist/**", "**/*.min.js", "**/*.bundle.js", "**/vendor/**", "**/coverage/**"];
+
 interface SemgrepSettings {
   configs: string[];
   required: boolean;
@@ -67,7 +70,7 @@ async function scan(ctx: GateContext<SastOptions>): Promise<GateScan> {
   const notes: string[] = [];
   const metrics: Record<string, number> = {};
   const rules = new Map<string, RuleMeta>();
-  const files = await listFiles(ctx.root, { include: o.include, exclude: o.exclude, ...(ctx.changedFiles ? { changedFiles: ctx.changedFiles } : {}), signal: ctx.signal });
+  const files = await listFiles(ctx.root, { include: o.include, exclude: [...GENERATED, ...o.exclude], ...(ctx.changedFiles ? { changedFiles: ctx.changedFiles } : {}), signal: ctx.signal });
   let looked = false;
 
   const astSast = o.builtin ? await import("../../scanners/ast-sast/index.js") : undefined;

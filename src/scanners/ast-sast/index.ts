@@ -77,7 +77,15 @@ export function scanText(path: string, text: string, rules: readonly SastRule[] 
   const out: SastMatch[] = [];
   for (const rule of applicable) {
     const seen = new Set<string>();
-    for (const node of root.findAll({ ...rule.match })) {
+    let nodes;
+    try {
+      nodes = root.findAll({ ...rule.match });
+    } catch (error) {
+      // A grammar without the rule's node kinds (JSX rules on plain .ts files) cannot match.
+      if (/Kind `[^`]+` is invalid/.test(errorMessage(error))) continue;
+      throw new Error(`rule ${rule.id}: ${errorMessage(error)}`, { cause: error });
+    }
+    for (const node of nodes) {
       const range = node.range();
       const at = `${range.start.line}:${range.start.column}`;
       if (seen.has(at)) continue;

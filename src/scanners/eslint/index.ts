@@ -217,7 +217,7 @@ export const scanner: Scanner<EslintInput> = {
       const { findings } = await resultsToFindings({ root: ctx.root, results, gate: input.gate ?? "lint", ...(rulesMeta ? { rulesMeta } : {}) });
       return { findings, metrics: { files: results.length }, notes: [`ESLint config: ${session.configSource}`, ...session.notes] };
     } catch (error) {
-      throw new Error(`ESLint failed: ${errorMessage(error)}`);
+      throw new Error(`ESLint failed: ${errorMessage(error)}`, { cause: error });
     }
   },
 };

@@ -31,7 +31,7 @@ describe("lint gate: importing other linters", () => {
         options: { eslint: false, "fail-on": "medium", commands: [{ name: "shellcheck", run: "shellcheck -f checkstyle scripts/deploy.sh", format: "checkstyle" }] },
       });
       // shellcheck's own JSON is the independent reference for where each comment is.
-      let json1 = "";
+      let json1: string;
       try {
         json1 = execFileSync("shellcheck", ["-f", "json1", "scripts/deploy.sh"], { cwd: root, encoding: "utf8" });
       } catch (error) {
@@ -78,7 +78,7 @@ describe("lint gate: importing other linters", () => {
       root: project,
       options: { eslint: false, commands: [{ name: "eslint", run: `"${process.execPath}" "${eslintBin}" --format @microsoft/eslint-formatter-sarif .`, format: "sarif" }] },
     });
-    let out = "";
+    let out: string;
     try {
       out = execFileSync(process.execPath, [eslintBin, "--format", "json", "."], { cwd: project, encoding: "utf8" });
     } catch (error) {

@@ -44,6 +44,8 @@ describe("sast gate", () => {
       "src/tls.ts": `import https from 'node:https';\n${TLS_LINE}\n`,
       "tools/fetch.py": "import requests\n\nrequests.get(url, verify=False)\n",
       "docs/readme.md": "eval(x) in prose is not code\n",
+      "dist/app.js": APP,
+      "src/view.ts": "// text, never dangerouslySetInnerHTML or innerHTML\nexport const html = (el: HTMLElement, v: string) => { el.textContent = v; };\n",
     });
     const noSemgrep = emptyPath();
     try {
@@ -60,7 +62,9 @@ describe("sast gate", () => {
       );
       expect(verdict?.status).toBe("failed");
       expect(scan.notes?.some((n) => n.includes("semgrep is not installed") && n.includes("pipx install semgrep"))).toBe(true);
-      expect(scan.metrics.files).toBe(3);
+      // dist/ is generated (skipped); view.ts is scanned cleanly, JSX-only rules included.
+      expect(scan.metrics.files).toBe(4);
+      expect(scan.notes?.filter((n) => !n.includes("semgrep"))).toEqual([]);
       const rules = await gate.rules();
       expect(rules.filter((r) => r.id.startsWith("sast/js-")).length).toBeGreaterThanOrEqual(40);
     } finally {
