@@ -85,6 +85,19 @@ describe("pre-push hook (real git push)", () => {
     git(repo.root, "reset", "-q", "--hard", "HEAD~1");
   });
 
+  it("does not block on unpushed work: an untracked file or an uncommitted edit", () => {
+    writeTree(repo.root, { "notes.txt": `key ${AWS_KEY_ID}\n`, "src/index.js": `export const a = "${AWS_KEY_ID}";\n` });
+    writeTree(repo.root, { "src/ok.js": "export const ok = true;\n" });
+    git(repo.root, "add", "src/ok.js");
+    git(repo.root, "commit", "-q", "-m", "ok", "--", "src/ok.js");
+    const r = push(repo.root, "origin", "main");
+    expect(r.stderr).toContain("tollgate pre-push: ✔ secrets passed (1 file changed since");
+    expect(r.status).toBe(0);
+    git(repo.root, "checkout", "-q", "--", "src/index.js");
+    removeDir(join(repo.root, "notes.txt"));
+    expect(git(repo.root, "worktree", "list").trim().split("\n")).toHaveLength(1);
+  });
+
   it("scans a new branch from its merge-base with the remote's default branch", () => {
     git(repo.root, "checkout", "-q", "-b", "feature/docs");
     writeTree(repo.root, { "docs/a.md": "a\n", "docs/b.md": "b\n" });

@@ -81,10 +81,12 @@ function verdict(report: RunReport, range: PushRange, gates: string[]): string {
 async function scanRange(root: string, range: PushRange, head: string, io: HookIO): Promise<boolean> {
   const { run, exitCodeFor } = await import("../../core/run.js");
   const { loadPolicy } = await import("../../policy/load-policy.js");
-  // The pushed commit is usually HEAD: scan the work tree. Otherwise check it out on the side.
+  // The pushed commit is usually HEAD with a clean work tree: scan in place (fast). Otherwise
+  // check the pushed commit out on the side, so unpushed edits and untracked files never count.
   let where = root;
   let worktree: string | undefined;
-  if (range.head !== head) {
+  const clean = range.head === head && (await git(root, ["status", "--porcelain", "--untracked-files=normal"])) === "";
+  if (!clean) {
     worktree = await mkdtemp(join(tmpdir(), "tollgate-push-"));
     await git(root, ["worktree", "add", "--detach", "--quiet", worktree, range.head]);
     where = worktree;
