@@ -5,7 +5,6 @@ import { runCommand } from "../../core/exec.js";
 import { makeFinding } from "../../core/finding.js";
 import { atLeast, isActive, plural } from "../../core/severity.js";
 import type { Check, CommonGateOptions, Finding, Gate, GateContext, GateScan, Verdict } from "../../core/types.js";
-import { RepoPaths } from "../../scanners/coverage/repo-paths.js";
 import { scanJunitReports } from "../../scanners/junit/index.js";
 import { findReports } from "./report-files.js";
 import { RULES } from "./rules.js";
@@ -115,8 +114,7 @@ async function scan(ctx: GateContext<TestsOptions>): Promise<GateScan> {
     return result;
   }
 
-  const paths = await RepoPaths.load(ctx.root, ctx.signal);
-  const junit = await scanJunitReports({ reports, paths, lenient: !explicit }, ctx);
+  const junit = await scanJunitReports({ reports, lenient: !explicit }, ctx);
   findings.push(...junit.findings);
   notes.push(...junit.notes);
   if (junit.readable.length === 0 && !explicit && findings.length === 0) {

@@ -187,7 +187,6 @@ export interface JunitScan extends ScanResult {
 
 /** Reads every report (one bad file never stops the others), folds reruns, makes findings. */
 export async function scanJunitReports(input: JunitInput, ctx: { root: string; signal: AbortSignal }): Promise<JunitScan> {
-  const paths = input.paths ?? (await RepoPaths.load(ctx.root, ctx.signal));
   const parsed: { path: string; report: JunitReport }[] = [];
   const findings: Finding[] = [];
   const readable: string[] = [];
@@ -209,7 +208,9 @@ export async function scanJunitReports(input: JunitInput, ctx: { root: string; s
     }
   }
   const tests = foldReruns(parsed);
-  findings.push(...testFindings(tests, paths));
+  // Listing the repository costs time in big trees: only when there is a test to point at.
+  const needsPaths = tests.some((t) => t.flaky || t.test.outcome === "failed" || t.test.outcome === "errored");
+  if (needsPaths) findings.push(...testFindings(tests, input.paths ?? (await RepoPaths.load(ctx.root, ctx.signal))));
   const count = (p: (t: LogicalTest) => boolean) => tests.filter(p).length;
   const metrics = {
     // Suite-level problems count as errors or failures, not as tests that ran.
