@@ -272,3 +272,13 @@ describe("coverage gate: changed lines", () => {
     expect(compactRanges([3, 4, 5, 9, 12, 13])).toBe("lines 3-5, line 9, lines 12-13");
   });
 });
+
+describe("coverage gate: options", () => {
+  it("accepts the policy example from the design and refuses typos", () => {
+    const options = parseGateOptions(gate, { reports: ["coverage/lcov.info"], min: { lines: 80, branches: 70 }, "changed-lines": { lines: 90 } });
+    expect(options["changed-lines"]).toEqual({ lines: 90, "min-changed": 5 });
+    expect(options.paths).toEqual([]);
+    expect(() => parseGateOptions(gate, { min: { line: 80 } })).toThrow();
+    expect(() => parseGateOptions(gate, { min: { lines: 101 } })).toThrow();
+  });
+});

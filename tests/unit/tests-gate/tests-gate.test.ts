@@ -247,3 +247,11 @@ describe("tests gate: outside git", () => {
     expect(scan.findings.find((f) => f.properties?.test === "TestTotal")?.location).toEqual({ path: "cart/cart_test.go", startLine: 27 });
   });
 });
+
+describe("tests gate: options", () => {
+  it("accepts the policy example from the design", () => {
+    const options = parseGateOptions(gate, { reports: ["reports/junit/**/*.xml"], command: "npm test", "max-failures": 0, "min-tests": 1 });
+    expect(options).toMatchObject({ reports: ["reports/junit/**/*.xml"], command: "npm test", "max-failures": 0, "min-tests": 1, "fail-on": "high" });
+    expect(() => parseGateOptions(gate, { "max-failures": -1 })).toThrow();
+  });
+});
