@@ -143,7 +143,11 @@ export async function resultsToFindings(options: ToFindingsOptions): Promise<{ f
   const findings: Finding[] = [];
   const rules = new Map<string, RuleMeta>();
   const byPath = new Map<string, typeof rows>();
-  for (const row of rows) byPath.set(row.path, [...(byPath.get(row.path) ?? []), row]);
+  for (const row of rows) {
+    const list = byPath.get(row.path);
+    if (list) list.push(row);
+    else byPath.set(row.path, [row]);
+  }
   for (const [path, group] of byPath) {
     const keys = lineKeys(
       group.map((r) => ({ ruleId: eslintRuleId(r.message, gate, tool), path, line: r.message.line, column: r.message.column, message: r.message.message })),

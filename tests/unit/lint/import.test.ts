@@ -91,6 +91,35 @@ describe("lint gate: importing other linters", () => {
     expect(scan.rules?.find((r) => r.id === "lint/eslint/no-undef")?.helpUri).toBe("https://eslint.org/docs/latest/rules/no-undef");
   });
 
+  test("htmlhint's own SARIF and Checkstyle formatters both import with the locations of its JSON output", async () => {
+    const root = gitRepo({ "README.md": "# fixture\n" });
+    copyFileSync(join(fixtures, "reports/page.html"), join(root, "page.html"));
+    const htmlhint = join(repoRoot, "node_modules/.bin/htmlhint");
+    try {
+      let json: string;
+      try {
+        json = execFileSync(htmlhint, ["--format", "json", "page.html"], { cwd: root, encoding: "utf8" });
+      } catch (error) {
+        json = String((error as { stdout?: string }).stdout);
+      }
+      const reference = (JSON.parse(json) as { messages: { line: number; col: number; rule: { id: string } }[] }[])
+        .flatMap((r) => r.messages.map((m) => `page.html:${m.line}:${m.col} lint/htmlhint/${m.rule.id}`))
+        .sort();
+      expect(reference.length).toBeGreaterThanOrEqual(3);
+      for (const format of ["sarif", "checkstyle"] as const) {
+        const { scan } = await runGateDirect(gate, {
+          root,
+          options: { eslint: false, commands: [{ name: "htmlhint", run: `"${htmlhint}" --format ${format} page.html`, format }] },
+        });
+        const got = scan.findings.map((f) => `${f.location?.path}:${f.location?.startLine}:${f.location?.startColumn} ${f.ruleId}`).sort();
+        expect({ format, got }).toEqual({ format, got: reference });
+        expect(scan.findings.every((f) => f.severity === "high")).toBe(true);
+      }
+    } finally {
+      removeDir(root);
+    }
+  });
+
   test("report files: SARIF with uriBaseId, artifacts, ruleIndex and security-severity; ESLint JSON; Checkstyle", async () => {
     const root = gitRepo({ "src/app.py": "import os\nos.system(cmd)\n", "src/Main.java": "class Main {\n\tint x;\n}\n" });
     try {

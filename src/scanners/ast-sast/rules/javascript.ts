@@ -6,6 +6,7 @@ import { argsContain, callee, calls, INTERPOLATED, NON_CONSTANT, pair, SECRET_NA
 
 const js = "js" as const;
 const USER_INPUT = { regex: USER_INPUT_RE };
+const LITERALISH = { any: [{ kind: "string" }, { kind: "number" }, { kind: "undefined" }, { kind: "null" }, { kind: "true" }, { kind: "false" }] };
 const LITERAL_STRING = { any: [{ kind: "string" }, { kind: "template_string", not: { has: { kind: "template_substitution" } } }] };
 const SQL_METHODS = "^(query|execute|exec|raw|run|all|get|prepare|each|queryRaw|\\$queryRawUnsafe|\\$executeRawUnsafe|unsafe|whereRaw|joinRaw|orderByRaw)$";
 const FS_METHODS =
@@ -952,7 +953,19 @@ export const javascriptRules: SastRule[] = [
     remediation: "Compare with crypto.timingSafeEqual on equal-length buffers.",
     message: "This signature or HMAC is compared with ===, which leaks timing; use crypto.timingSafeEqual.",
     needs: /(?:signature|hmac|digest)/i,
-    match: { rule: { kind: "binary_expression", regex: "(===|!==|==|!=)", all: [{ has: { field: "left", regex: "(?i)signature|hmac|digest" } }, { has: { field: "right", regex: "(?i)signature|hmac|digest|expected|computed" } }] } },
-    examples: { invalid: [{ code: "if (req.headers['x-hub-signature'] === expectedSignature) accept();", lines: [1] }], valid: [{ code: "if (crypto.timingSafeEqual(a, b)) accept();\nif (signature === undefined) reject();" }] },
+    match: {
+      rule: {
+        kind: "binary_expression",
+        all: [
+          { has: { field: "operator", regex: "^(===|!==|==|!=)$" } },
+          { has: { field: "left", regex: "(?i)signature|hmac|digest", not: LITERALISH } },
+          { has: { field: "right", regex: "(?i)signature|hmac|digest|expected|computed", not: LITERALISH } },
+        ],
+      },
+    },
+    examples: {
+      invalid: [{ code: "if (req.headers['x-hub-signature'] === expectedSignature) accept();", lines: [1] }],
+      valid: [{ code: "if (crypto.timingSafeEqual(a, b)) accept();\nif (signature === undefined) reject();\nif (facts.signatureHash === 'MD5' || facts.signatureHash === 'SHA-1') warn();" }],
+    },
   }),
 ];
