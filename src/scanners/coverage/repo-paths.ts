@@ -85,7 +85,7 @@ export class RepoPaths {
     }
     const suffix = this.bySuffix(path);
     if (suffix !== undefined) return suffix;
-    if (windows || path.startsWith("../") || path === "..") return undefined;
+    if (windows || path.startsWith("../") || path === ".." || path === "." || path.endsWith("/")) return undefined;
     // A relative path that names no known file (generated, ignored): tools write these relative to
     // where they ran, which is the repository root far more often than the report's folder.
     return path;

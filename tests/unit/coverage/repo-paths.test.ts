@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import fc from "fast-check";
 import { RepoPaths, reportBases } from "../../../src/scanners/coverage/index.js";
 
 const paths = new RepoPaths("/repo", [
@@ -38,5 +39,23 @@ describe("RepoPaths", () => {
     expect(paths.resolve("../outside.ts")).toBeUndefined();
     expect(paths.resolve("/outside.ts")).toBeUndefined();
     expect(paths.resolve("")).toBeUndefined();
+  });
+});
+
+describe("RepoPaths on arbitrary paths", () => {
+  it("never throws and never yields a path that climbs out of the repository", () => {
+    const segment = fc.oneof(fc.constantFrom("..", ".", "", "src", "packages", "app", "index.ts", "C:", "~"), fc.string({ maxLength: 6 }));
+    const path = fc.tuple(fc.constantFrom("", "/", "./", "file://", "C:\\"), fc.array(segment, { maxLength: 6 }), fc.constantFrom("/", "\\")).map(([prefix, parts, sep]) => prefix + parts.join(sep));
+    fc.assert(
+      fc.property(path, fc.array(fc.constantFrom("coverage", "packages/app", "a/../b"), { maxLength: 2 }), (p, bases) => {
+        const result = paths.resolve(p, bases);
+        if (result !== undefined) {
+          expect(result.startsWith("/")).toBe(false);
+          expect(result === ".." || result.startsWith("../")).toBe(false);
+          expect(result === "." || result === "").toBe(false);
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
