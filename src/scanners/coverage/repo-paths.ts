@@ -77,6 +77,7 @@ export class RepoPaths {
     }
     if (!windows) {
       path = posix.normalize(path).replace(/^\.\//, "");
+      if (path === "" || path === "." || path.endsWith("/")) return undefined;
       for (const base of bases) {
         const joined = posix.normalize(posix.join(toPosix(base), path));
         if (this.files.has(joined)) return joined;
