@@ -4,15 +4,13 @@ import { isAbsolute, resolve } from "node:path";
 import { listFiles } from "../../core/files.js";
 import { makeFinding } from "../../core/finding.js";
 import { atLeast, evaluateBySeverity, isActive, plural } from "../../core/severity.js";
-import type { Finding, Gate, GateContext, GateScan, Location, Severity, Verdict } from "../../core/types.js";
+import { SEVERITIES, type Finding, type Gate, type GateContext, type GateScan, type Location, type Severity, type Verdict } from "../../core/types.js";
 import { findVulnerabilities, type AdvisoryMatch, type PackageRef } from "../../scanners/osv/index.js";
 import { inspectImage, mapLimit, parseReference, type ImageInspection, type InspectOptions } from "../../scanners/registry/index.js";
 import { configFindings, findingFactory, type ImageTarget } from "./checks.js";
 import { discoverImages } from "./discover.js";
 import { ALL_RULES, RULES } from "./rules.js";
 import { schema, type ContainerOptions } from "./schema.js";
-
-const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low", "info"];
 
 function asSeverity(value: unknown): Severity {
   const lower = typeof value === "string" ? value.toLowerCase() : "";
