@@ -140,6 +140,15 @@ describe("pre-push hook (real git push)", () => {
     expect(r.stderr).toContain("push blocked — lint failed");
     expect(r.stderr).toContain("lint/fakelint/no-bad");
     expect(r.status).not.toBe(0);
+    // the same check through the pre-commit framework: no stdin, the range in PRE_COMMIT_* variables
+    const viaPreCommit = spawnSync(process.execPath, [CLI, "hook", "run", "pre-push"], {
+      cwd: r0.root,
+      input: "",
+      encoding: "utf8",
+      env: { ...gitEnv, PRE_COMMIT_REMOTE_NAME: "origin", PRE_COMMIT_FROM_REF: git(r0.root, "rev-parse", "origin/main").trim(), PRE_COMMIT_TO_REF: git(r0.root, "rev-parse", "HEAD").trim() },
+    });
+    expect(viaPreCommit.stderr).toContain("push blocked — lint failed");
+    expect(viaPreCommit.status).toBe(1);
   });
 
   it("chains an existing hook, passes it the same stdin, and restores it on uninstall", () => {

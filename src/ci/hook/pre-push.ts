@@ -24,9 +24,12 @@ export function parsePrePushInput(text: string): RefUpdate[] {
   return updates;
 }
 
-/** The pre-commit framework runs pre-push hooks without stdin and passes the range in variables. */
-export function updatesFromPreCommitEnv(env: Env): RefUpdate[] {
-  const to = env.PRE_COMMIT_TO_REF;
+/**
+ * The pre-commit framework runs pre-push hooks without stdin and passes the range in variables;
+ * for a push it treats as "all files" it sets only the remote, so the pushed commit is HEAD.
+ */
+export function updatesFromPreCommitEnv(env: Env, head?: string): RefUpdate[] {
+  const to = env.PRE_COMMIT_TO_REF ?? (env.PRE_COMMIT_REMOTE_NAME ? head : undefined);
   if (!to) return [];
   return [
     {

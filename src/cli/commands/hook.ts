@@ -109,11 +109,11 @@ async function runHook(args: string[], io: HookIO): Promise<number> {
   if (name !== "pre-push") throw new ConfigurationError(`unknown hook "${name ?? ""}"`, undefined, "tollgate hook run pre-push <remote> <url>");
   const root = await gitTopLevel(io.cwd);
   if (!root) throw new ConfigurationError("tollgate hook run needs a git repository", undefined, "run it from the hook git starts");
+  const head = await git(root, ["rev-parse", "HEAD"]).catch(() => "");
   let updates = parsePrePushInput(await readAll(io.stdin));
-  if (updates.length === 0) updates = updatesFromPreCommitEnv(io.env);
+  if (updates.length === 0) updates = updatesFromPreCommitEnv(io.env, head || undefined);
   const ranges = await pushRanges(root, io.env.PRE_COMMIT_REMOTE_NAME ?? remote, updates);
   if (ranges.length === 0) return 0;
-  const head = await git(root, ["rev-parse", "HEAD"]).catch(() => "");
   let ok = true;
   for (const range of ranges) ok = (await scanRange(root, range, head, io)) && ok;
   return ok ? 0 : 1;

@@ -37,6 +37,9 @@ describe("pre-push input", () => {
       { localRef: "HEAD", localSha: "e".repeat(40), remoteRef: "refs/heads/main", remoteSha: "f".repeat(40) },
     ]);
     expect(updatesFromPreCommitEnv({})).toEqual([]);
+    expect(updatesFromPreCommitEnv({ PRE_COMMIT_REMOTE_NAME: "origin" }, "d".repeat(40))).toEqual([
+      { localRef: "HEAD", localSha: "d".repeat(40), remoteRef: "", remoteSha: Z },
+    ]);
   });
 });
 
