@@ -89,7 +89,11 @@ async function scan(ctx: GateContext<TlsOptions>): Promise<GateScan> {
 
   // Live endpoints.
   const endpoints = options.endpoints.map((e) => parseEndpoint(e, options));
-  if (endpoints.length > 0) {
+  // --changed checks what a change touched; live endpoints are not part of a change (and the pre-push
+  // hook must stay fast), so they are left to full runs.
+  if (endpoints.length > 0 && ctx.changedFiles) {
+    notes.push(`${endpoints.length} endpoint(s) not probed with --changed: they are checked on full runs`);
+  } else if (endpoints.length > 0) {
     const minProtocol: ProtocolName = options["min-protocol"] ?? PROFILES[options.profile].minProtocol;
     const systemCaFiles = ctx.env.SSL_CERT_FILE ? [ctx.env.SSL_CERT_FILE] : SYSTEM_CA_FILES;
     const result = await probeEndpoints(
@@ -100,11 +104,14 @@ async function scan(ctx: GateContext<TlsOptions>): Promise<GateScan> {
     Object.assign(metrics, result.metrics);
   }
 
-  if (certFiles.length === 0 && endpoints.length === 0 && !named) {
+  const probed = endpoints.length > 0 && !ctx.changedFiles;
+  if (certFiles.length === 0 && !probed && !named) {
     return {
       findings: [],
       metrics: {},
-      skipped: "no certificate files (*.pem, *.crt, *.cer, *.der, *.p7b, *.p12, *.pfx) and no endpoints in the policy: add tls.endpoints or tls.certificates",
+      skipped: ctx.changedFiles
+        ? "no certificate file changed (endpoints are probed on full runs only)"
+        : "no certificate files (*.pem, *.crt, *.cer, *.der, *.p7b, *.p12, *.pfx) and no endpoints in the policy: add tls.endpoints or tls.certificates",
     };
   }
   return { findings, metrics, ...(notes.length > 0 ? { notes } : {}) };

@@ -54,7 +54,17 @@ export interface EndpointReport {
 }
 
 const LEGACY_SUITES = CIPHER_SUITES.filter((s) => !s.tls13).map((s) => s.id);
-const ALL_SUITES = [...CIPHER_SUITES.filter((s) => s.tls13).map((s) => s.id), ...LEGACY_SUITES];
+const TLS13_SUITES = CIPHER_SUITES.filter((s) => s.tls13).map((s) => s.id);
+/**
+ * What real servers pick from: some middleboxes refuse very long suite lists, so the version probes
+ * offer these first and the rare rest only when the server turned the first offer down.
+ */
+const COMMON_LEGACY = CIPHER_SUITES.filter(
+  (s) => !s.tls13 && ["ECDHE", "DHE", "RSA"].includes(s.kx) && ["RSA", "ECDSA", "DSS"].includes(s.auth) && !s.export && /^(AES|CHACHA20|3DES|RC4_128|CAMELLIA)/.test(s.cipher),
+).map((s) => s.id);
+const RARE_LEGACY = LEGACY_SUITES.filter((id) => !COMMON_LEGACY.includes(id));
+/** Alerts that say "not this version" rather than "none of these suites". */
+const VERSION_REFUSALS = new Set(["alert protocol_version", "alert inappropriate_fallback"]);
 const FS_SUITES = CIPHER_SUITES.filter((s) => !s.tls13 && forwardSecret(s)).map((s) => s.id);
 
 const WEAK_SEVERITY: Record<WeakCategory, Severity> = {
@@ -170,10 +180,12 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions): 
   }
 
   const probeVersion = async (version: ProtocolName): Promise<VersionResult> => {
-    const answer = await hello(version, version === "TLSv1.3" ? ALL_SUITES : LEGACY_SUITES);
-    const accepted = answer.accepted && answer.version === VERSION_CODES[version];
-    if (!accepted) return { version, accepted, answer, suites: [] };
-    const first = answer.accepted ? [answer.suite] : [];
+    let answer = await hello(version, version === "TLSv1.3" ? [...TLS13_SUITES, ...COMMON_LEGACY] : COMMON_LEGACY);
+    if (version !== "TLSv1.3" && !answer.accepted && !answer.failure && !VERSION_REFUSALS.has(answer.reason)) answer = await hello(version, RARE_LEGACY);
+    if (!answer.accepted || answer.version !== VERSION_CODES[version]) return { version, accepted: false, answer, suites: [] };
+    const accepted = true;
+    const chosen = answer.suite;
+    const first = [chosen];
     if (version === "TLSv1.3") {
       const outside = CIPHER_SUITES.filter((s) => s.tls13 && !profile.tls13Suites.has(s.id)).map((s) => s.id);
       return { version, accepted, answer, suites: unique([...first, ...(await enumerate(version, outside))]) };
@@ -184,7 +196,7 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions): 
       return suite !== undefined && (weakCategory(suite) !== undefined || !profile.legacySuites.has(id));
     });
     // The first answer already proves forward secrecy when the server picked an (EC)DHE suite.
-    const firstSuite = suiteById(answer.suite);
+    const firstSuite = suiteById(chosen);
     const fsProbe = firstSuite && forwardSecret(firstSuite) ? Promise.resolve<HelloOutcome>(answer) : hello(version, FS_SUITES);
     const [fs, found] = await Promise.all([fsProbe, enumerate(version, suspicious)]);
     const forwardSecretOk = fs.accepted && fs.version === VERSION_CODES[version];
@@ -250,7 +262,9 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions): 
     if (main.authorizationError) report.authorizationError = main.authorizationError;
     if (main.hostnameError) report.hostnameError = main.hostnameError;
     certificateFindings(endpoint, main, options, report, findings);
-    if (!main.authorized && main.authorizationError && !["CERT_HAS_EXPIRED", "CERT_NOT_YET_VALID"].includes(main.authorizationError)) {
+    if (main.chain.length === 0) {
+      add(ENDPOINT_RULES.untrusted, `${endpoint.label} presents no certificate (anonymous key exchange), so clients cannot tell it from an impostor: configure a certificate and remove anonymous suites.`, "chain", { code: "NO_CERTIFICATE" });
+    } else if (!main.authorized && main.authorizationError && !["CERT_HAS_EXPIRED", "CERT_NOT_YET_VALID"].includes(main.authorizationError)) {
       const code = main.authorizationError;
       const leaf = report.certificates[0];
       const incomplete = code === "UNABLE_TO_VERIFY_LEAF_SIGNATURE" || code === "UNABLE_TO_GET_ISSUER_CERT";

@@ -64,6 +64,7 @@ beforeAll(async () => {
     ["tls10-only", opensslServer(leaf.certPem, leaf.keyPem, ["-tls1", "-cipher", "DEFAULT@SECLEVEL=0"])],
     ["tls12-plus", opensslServer(leaf.certPem, leaf.keyPem, ["-no_ssl3", "-no_tls1", "-no_tls1_1", "-cipher", INTERMEDIATE_CIPHERS])],
     ["null-anon", opensslServer(leaf.certPem, leaf.keyPem, ["-no_tls1_3", "-cipher", "ECDHE-RSA-AES128-GCM-SHA256:aNULL:eNULL:@SECLEVEL=0"])],
+    ["anon-only", opensslServer(leaf.certPem, leaf.keyPem, ["-no_tls1", "-no_tls1_1", "-no_tls1_3", "-cipher", "aNULL:@SECLEVEL=0"])],
     ["no-fs", opensslServer(leaf.certPem, leaf.keyPem, ["-no_tls1_3", "-cipher", "AES128-GCM-SHA256:AES256-GCM-SHA384"])],
     ["rc4-3des-export", scriptedHelloServer([0x0005, 0x000a, 0x0003])],
     ["smtp", smtpStartTlsServer({ cert: leaf.certPem, key: leaf.keyPem })],
@@ -152,6 +153,13 @@ describe("TLS prober on openssl s_server", () => {
     const suites = weak.flatMap((f) => f.properties?.suites as string[]);
     expect(suites).toContain("TLS_RSA_WITH_NULL_SHA256");
     expect(suites).toContain("TLS_DH_anon_WITH_AES_128_GCM_SHA256");
+  });
+
+  test("a server with anonymous suites only is found by the second, rare-suite offer", () => {
+    expect(report("anon-only").protocols["TLSv1.2"]).toBe(true);
+    expect(report("anon-only").certificates).toEqual([]);
+    expect(rulesOf("anon-only")).toEqual(["tls/no-forward-secrecy", "tls/untrusted-certificate", "tls/weak-cipher", "tls/weak-cipher"]);
+    expect(findings.find((f) => f.properties?.endpoint === endpoint("anon-only").label && f.ruleId === "tls/untrusted-certificate")?.message).toMatch(/no certificate/);
   });
 
   test("static-RSA-only server has no forward secrecy and is outside the intermediate profile", () => {
