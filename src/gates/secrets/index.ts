@@ -1,14 +1,229 @@
-// Placeholder until the secrets gate lands: reports itself as skipped, never as passed.
-import type { Gate } from "../../core/types.js";
-import { evaluateBySeverity } from "../../core/severity.js";
-import { schema } from "./schema.js";
+// The secrets gate: scans the repository's files (and optionally its history) with the built-in
+// secret engine and fails on committed credentials. Findings carry the secret only redacted.
+import { parseDuration } from "../../core/duration.js";
+import { listFiles } from "../../core/files.js";
+import { makeFinding, sortFindings } from "../../core/finding.js";
+import { isGitRepo } from "../../core/git.js";
+import { evaluateBySeverity, plural } from "../../core/severity.js";
+import type { Finding, Gate, GateContext, GateScan, RuleMeta } from "../../core/types.js";
+import { RULES, ruleMeta, scanFiles, scanHistory, type SecretHit } from "../../scanners/secrets/index.js";
+import { schema, type SecretsOptions } from "./schema.js";
 
-export const gate: Gate = {
-  id: "secrets",
-  title: "secrets",
-  description: "Not built yet.",
+const GATE = "secrets";
+
+/** Rules about the scan itself rather than about a secret. */
+const SCAN_RULES: RuleMeta[] = [
+  {
+    id: "secrets/scan-timeout",
+    severity: "low",
+    title: "File not fully scanned for secrets",
+    description: "Scanning this file took longer than the per-file time budget (file-timeout), so the rest of it was skipped.",
+    remediation: "Raise file-timeout for the secrets gate, or exclude the file if it is generated or vendored.",
+    tags: ["secrets"],
+  },
+  {
+    id: "secrets/no-input",
+    severity: "high",
+    title: "No files matched the secrets gate's include globs",
+    description: "The policy lists include globs for the secrets gate but no file matches them, so nothing was scanned.",
+    remediation: "Fix the include globs (they are relative to the repository root) or remove them to scan every file.",
+    tags: ["secrets"],
+  },
+  {
+    id: "secrets/history-unavailable",
+    severity: "high",
+    title: "Git history could not be scanned",
+    description: "history: true was requested but the history could not be read (not a git repository, or an invalid history-range).",
+    remediation: "Run in a git checkout with full history (fetch-depth: 0 in CI) and check history-range.",
+    tags: ["secrets"],
+  },
+];
+
+const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
+
+export function parseSize(value: string | number): number {
+  if (typeof value === "number") return value;
+  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value.trim());
+  const units: Record<string, number> = { "": 1, b: 1, kb: 1024, kib: 1024, mb: 1024 ** 2, mib: 1024 ** 2, gb: 1024 ** 3, gib: 1024 ** 3 };
+  const unit = units[(m?.[2] ?? "").toLowerCase()];
+  if (!m || unit === undefined) throw new Error(`invalid size "${value}"`);
+  return Math.round(Number(m[1]) * unit);
+}
+
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 ** 2 && bytes % 1024 ** 2 === 0) return `${bytes / 1024 ** 2} MB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
+  return `${bytes} bytes`;
+}
+
+function secretFinding(hit: SecretHit, path: string, commit?: string): Finding {
+  const where = commit ? ` added in commit ${commit.slice(0, 12)}` : "";
+  const properties: Record<string, unknown> = { redacted: hit.redacted, provider: RULE_BY_ID.get(hit.ruleId)?.provider };
+  if (commit) properties.commit = commit;
+  return makeFinding({
+    ruleId: hit.ruleId,
+    gate: GATE,
+    severity: hit.severity,
+    message: `${hit.title} ${hit.redacted}${where}: revoke and rotate it, then remove it from the code and the git history.`,
+    location: { path, startLine: hit.line, startColumn: hit.column, endLine: hit.endLine, endColumn: hit.endColumn },
+    // The fingerprint key is the secret's hash: one finding per secret per file, whatever its line.
+    key: hit.hash,
+    properties,
+  });
+}
+
+async function scan(ctx: GateContext<SecretsOptions>): Promise<GateScan> {
+  const o = ctx.options;
+  const maxFileSize = parseSize(o["max-file-size"]);
+  const fileTimeBudgetMs = parseDuration(o["file-timeout"]) ?? 10_000;
+  const notes: string[] = [];
+  const byFingerprint = new Map<string, Finding>();
+  // One finding per fingerprint (rule, path, secret hash); repeats only count.
+  const add = (f: Finding): void => {
+    const prior = byFingerprint.get(f.fingerprint);
+    if (!prior) {
+      f.properties = { ...f.properties, occurrences: 1 };
+      byFingerprint.set(f.fingerprint, f);
+    } else {
+      prior.properties = { ...prior.properties, occurrences: Number(prior.properties?.occurrences ?? 1) + 1 };
+    }
+  };
+
+  const files = await listFiles(ctx.root, {
+    include: o.include,
+    exclude: o.exclude,
+    ...(ctx.changedFiles ? { changedFiles: ctx.changedFiles } : {}),
+    signal: ctx.signal,
+  });
+  const metrics: Record<string, number> = {
+    files: 0,
+    bytes: 0,
+    filesSkippedBinary: 0,
+    filesSkippedOversize: 0,
+    filesUnreadable: 0,
+    filesTimedOut: 0,
+    threads: 0,
+  };
+
+  if (files.length === 0 && !o.history) {
+    if (o.include.length > 0 && !ctx.changedFiles) {
+      const finding = makeFinding({
+        ruleId: "secrets/no-input",
+        gate: GATE,
+        severity: "high",
+        message: `No file matches the include globs ${o.include.join(", ")}: fix them or remove them to scan every file.`,
+        key: o.include.join("\0"),
+      });
+      return { findings: [finding], metrics, notes };
+    }
+    return {
+      findings: [],
+      metrics,
+      skipped: ctx.changedFiles ? "no changed files to scan for secrets" : "no files to scan for secrets (empty repository or everything excluded)",
+    };
+  }
+
+  const tree = await scanFiles({
+    root: ctx.root,
+    files,
+    maxFileSize,
+    fileTimeBudgetMs,
+    signal: ctx.signal,
+    ...(o.threads ? { threads: o.threads } : {}),
+  });
+  metrics.threads = tree.threads;
+  for (const r of tree.results) {
+    if (r.skipped === "binary") metrics.filesSkippedBinary = (metrics.filesSkippedBinary ?? 0) + 1;
+    else if (r.skipped === "oversize") metrics.filesSkippedOversize = (metrics.filesSkippedOversize ?? 0) + 1;
+    else if (r.skipped === "unreadable") metrics.filesUnreadable = (metrics.filesUnreadable ?? 0) + 1;
+    else {
+      metrics.files = (metrics.files ?? 0) + 1;
+      metrics.bytes = (metrics.bytes ?? 0) + r.bytes;
+    }
+    for (const hit of r.hits) add(secretFinding(hit, r.path));
+    if (r.timedOut) {
+      metrics.filesTimedOut = (metrics.filesTimedOut ?? 0) + 1;
+      add(
+        makeFinding({
+          ruleId: "secrets/scan-timeout",
+          gate: GATE,
+          severity: "low",
+          message: `Scanning stopped part-way through this file after ${fileTimeBudgetMs} ms (file-timeout); raise the budget or exclude the file.`,
+          location: { path: r.path },
+          key: "timeout",
+        }),
+      );
+    }
+  }
+  if (metrics.filesSkippedBinary) notes.push(`${plural(metrics.filesSkippedBinary, "file")} skipped: binary`);
+  if (metrics.filesSkippedOversize) notes.push(`${plural(metrics.filesSkippedOversize, "file")} skipped: larger than ${formatSize(maxFileSize)} (max-file-size)`);
+  if (metrics.filesUnreadable) notes.push(`${plural(metrics.filesUnreadable, "file")} skipped: unreadable`);
+  if (metrics.filesTimedOut) notes.push(`${plural(metrics.filesTimedOut, "file")} not fully scanned: over the ${fileTimeBudgetMs} ms file-timeout`);
+
+  if (o.history) await scanGitHistory(ctx, { maxFileSize, fileTimeBudgetMs }, metrics, notes, add, byFingerprint);
+
+  const findings = sortFindings([...byFingerprint.values()]);
+  metrics.secrets = findings.filter((f) => RULE_BY_ID.has(f.ruleId)).length;
+  return { findings, metrics, notes };
+}
+
+async function scanGitHistory(
+  ctx: GateContext<SecretsOptions>,
+  settings: { maxFileSize: number; fileTimeBudgetMs: number },
+  metrics: Record<string, number>,
+  notes: string[],
+  add: (f: Finding) => void,
+  byFingerprint: Map<string, Finding>,
+): Promise<void> {
+  const range = ctx.options["history-range"];
+  const unavailable = (why: string) =>
+    add(
+      makeFinding({
+        ruleId: "secrets/history-unavailable",
+        gate: GATE,
+        severity: "high",
+        message: `The git history could not be scanned (${why}); run in a full git checkout or fix history-range.`,
+        key: range ?? "HEAD",
+      }),
+    );
+  if (!(await isGitRepo(ctx.root))) {
+    unavailable("not a git repository");
+    return;
+  }
+  try {
+    const history = await scanHistory({ root: ctx.root, ...(range ? { range } : {}), signal: ctx.signal, ...settings });
+    metrics.commits = history.commits;
+    metrics.historyBytes = history.bytes;
+    if (history.skippedOversize) notes.push(`${plural(history.skippedOversize, "file change")} in history skipped: larger than max-file-size`);
+    if (history.timedOut.length) notes.push(`${plural(history.timedOut.length, "file change")} in history not fully scanned: over file-timeout`);
+    // git log lists newest first: the last commit seen for a secret is the one that added it.
+    for (const hit of history.hits) {
+      const finding = secretFinding(hit, hit.path, hit.commit);
+      const prior = byFingerprint.get(finding.fingerprint);
+      if (!prior) {
+        add(finding);
+      } else if (prior.properties?.commit !== undefined) {
+        // Only in history: report it where the older commit introduced it.
+        prior.location = finding.location;
+        prior.message = finding.message;
+        prior.properties = { ...prior.properties, commit: hit.commit, occurrences: Number(prior.properties.occurrences ?? 1) + 1 };
+      } else {
+        // Still in the current files: that finding stands, and says which commit added it.
+        prior.properties = { ...prior.properties, introducedIn: hit.commit };
+      }
+    }
+    notes.push(`history: ${plural(history.commits, "commit")} scanned${range ? ` (${range})` : ""}`);
+  } catch (error) {
+    unavailable(error instanceof Error ? error.message.split("\n")[0] ?? "git failed" : String(error));
+  }
+}
+
+export const gate: Gate<SecretsOptions> = {
+  id: GATE,
+  title: "Secrets",
+  description: "Finds committed credentials (cloud keys, tokens, private keys, passwords in URLs) in the files and optionally the git history.",
   schema,
-  rules: () => [],
-  scan: async () => ({ findings: [], metrics: {}, skipped: "the secrets gate is not built yet" }),
-  evaluate: evaluateBySeverity,
+  rules: () => [...RULES.map(ruleMeta), ...SCAN_RULES],
+  scan,
+  evaluate: (scanResult, options) => evaluateBySeverity(scanResult, options, "secret"),
 };

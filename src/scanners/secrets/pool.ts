@@ -1,0 +1,148 @@
+// Scans a list of files with every core: small inputs stay on the calling thread (no start-up
+// cost), and once a run has taken longer than a short grace period the rest of the files go to a
+// pool of worker threads that pull batches as they finish.
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { scanFile, type FileScanResult, type FileScanSettings } from "./file-scan.js";
+import { defaultEngine } from "./hits.js";
+import { WORKER_MARKER, type WorkerRequest, type WorkerResponse } from "./worker.js";
+
+export interface ScanFilesOptions extends FileScanSettings {
+  root: string;
+  /** Repository-relative paths. */
+  files: string[];
+  signal?: AbortSignal;
+  /** Worker threads to use for large inputs (default: the number of CPUs; 1 = never). */
+  threads?: number;
+  /** How long to scan in-process before handing the rest to workers (default 150 ms). */
+  graceMs?: number;
+  /** The worker module; defaults to the one shipped next to this module, when there is one. */
+  workerUrl?: URL;
+}
+
+export interface ScanFilesResult {
+  /** Every file's outcome, in the order of `files` (files not reached after an abort are absent). */
+  results: FileScanResult[];
+  /** Worker threads used (0 when everything ran in-process). */
+  threads: number;
+  aborted: boolean;
+}
+
+const BATCH_FILES = 48;
+
+/**
+ * Where the worker module lives: beside this file when compiled (worker.js), or as the
+ * secrets-worker.js entry of a bundle (next to the bundle, or one level up from a code-split chunk).
+ */
+export function defaultWorkerUrl(): URL | undefined {
+  const here = import.meta.url;
+  const candidates = ["./secrets-worker.js", "../secrets-worker.js"];
+  if (/\/scanners\/secrets\/pool\.js$/.test(here)) candidates.unshift("./worker.js");
+  for (const candidate of candidates) {
+    const url = new URL(candidate, here);
+    try {
+      if (url.protocol === "file:" && existsSync(fileURLToPath(url))) return url;
+    } catch {
+      // not a usable location
+    }
+  }
+  return undefined;
+}
+
+export async function scanFiles(options: ScanFilesOptions): Promise<ScanFilesResult> {
+  const settings: FileScanSettings = { maxFileSize: options.maxFileSize, fileTimeBudgetMs: options.fileTimeBudgetMs };
+  const engine = defaultEngine();
+  const results: FileScanResult[] = new Array(options.files.length);
+  const threads = Math.max(1, options.threads ?? availableParallelism());
+  const workerUrl = threads > 1 ? (options.workerUrl ?? defaultWorkerUrl()) : undefined;
+  const grace = options.graceMs ?? 150;
+  const started = performance.now();
+  let sliceStart = performance.now();
+  let next = 0;
+  while (next < options.files.length) {
+    if (options.signal?.aborted) return { results: results.filter(Boolean), threads: 0, aborted: true };
+    if (workerUrl && performance.now() - started > grace && options.files.length - next > BATCH_FILES) break;
+    const path = options.files[next] as string;
+    results[next] = scanFile(engine, options.root, path, settings);
+    next++;
+    // Let other gates' I/O and the abort signal through now and then.
+    if (performance.now() - sliceStart > 50) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+  if (next >= options.files.length || !workerUrl) return { results, threads: 0, aborted: false };
+  let aborted: boolean;
+  try {
+    aborted = await runPool(workerUrl, threads, options, settings, next, results);
+  } catch {
+    // A worker that cannot start or dies must not lose files: finish what is left here.
+    aborted = false;
+    for (let i = next; i < options.files.length; i++) {
+      if (options.signal?.aborted) return { results: results.filter(Boolean), threads: 0, aborted: true };
+      results[i] ??= scanFile(engine, options.root, options.files[i] as string, settings);
+    }
+  }
+  return { results: results.filter(Boolean), threads, aborted };
+}
+
+function runPool(
+  workerUrl: URL,
+  threads: number,
+  options: ScanFilesOptions,
+  settings: FileScanSettings,
+  from: number,
+  results: FileScanResult[],
+): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const workers: Worker[] = [];
+    const pending = new Map<number, number>(); // request id -> first file index
+    let next = from;
+    let requestId = 0;
+    let finished = false;
+    const finish = (aborted: boolean, error?: unknown) => {
+      if (finished) return;
+      finished = true;
+      options.signal?.removeEventListener("abort", onAbort);
+      for (const w of workers) void w.terminate();
+      if (error) reject(error instanceof Error ? error : new Error(String(error)));
+      else resolve(aborted);
+    };
+    const onAbort = () => finish(true);
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+    const feed = (worker: Worker) => {
+      if (next >= options.files.length) {
+        if (pending.size === 0) finish(false);
+        return;
+      }
+      const id = requestId++;
+      const files = options.files.slice(next, next + BATCH_FILES);
+      pending.set(id, next);
+      next += files.length;
+      const request: WorkerRequest = { id, root: options.root, files };
+      worker.postMessage(request);
+    };
+    const count = Math.min(threads, Math.ceil((options.files.length - from) / BATCH_FILES));
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(workerUrl, { workerData: { marker: WORKER_MARKER, settings } });
+      workers.push(worker);
+      worker.on("message", (response: WorkerResponse) => {
+        const first = pending.get(response.id);
+        if (first === undefined) return;
+        pending.delete(response.id);
+        response.results.forEach((r, k) => {
+          results[first + k] = r;
+        });
+        feed(worker);
+      });
+      worker.on("error", (error) => finish(false, error));
+      worker.on("exit", (code) => {
+        if (!finished && code !== 0) finish(false, new Error(`secret scanner worker exited with code ${code}`));
+      });
+      feed(worker);
+    }
+    if (options.signal?.aborted) finish(true);
+  });
+}
