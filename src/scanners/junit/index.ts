@@ -140,8 +140,9 @@ export function testFindings(tests: readonly LogicalTest[], paths: RepoPaths): F
     const where = locateTest(test, paths, report);
     const title = testTitle(test);
     const why = firstLine(test.message) ?? firstLine(test.details);
+    const attemptWhy = firstLine(test.attemptMessage) ?? why;
     const message = flaky
-      ? `Test "${title}" failed and then passed on retry (${attempts} attempts); make it deterministic or quarantine it.`
+      ? `Test "${title}" failed and then passed on retry (${attempts} attempts${attemptWhy ? `, first failure: ${attemptWhy}` : ""}); make it deterministic or quarantine it.`
       : test.name === SUITE_LEVEL_TEST
         ? `Suite "${test.suite}" ${test.outcome === "failed" ? "failed" : "errored"} outside any test${why ? `: ${why}` : ""}.`
         : test.outcome === "failed"
@@ -150,6 +151,7 @@ export function testFindings(tests: readonly LogicalTest[], paths: RepoPaths): F
     const properties: Record<string, unknown> = { suite: test.suite, classname: test.classname, test: test.name, report, attempts };
     if (test.type !== undefined) properties.type = test.type;
     if (test.message !== undefined) properties.failureMessage = test.message;
+    if (test.attemptMessage !== undefined) properties.attemptMessage = test.attemptMessage;
     if (test.details !== undefined) properties.details = test.details.slice(0, PROPERTY_DETAIL_LIMIT);
     if (test.time !== undefined) properties.time = test.time;
     const input: Parameters<typeof makeFinding>[0] = {

@@ -25,6 +25,8 @@ export interface JunitCase {
   flakyAttempts: number;
   /** Surefire <rerunFailure>/<rerunError>: failed re-runs of a test that kept failing. */
   rerunAttempts: number;
+  /** Message of the first failed attempt (flakyFailure/rerunFailure), when given. */
+  attemptMessage?: string;
   /** Seconds, when given. */
   time?: number;
 }
@@ -112,8 +114,12 @@ class JunitCollector implements XmlHandlers {
         if (RANK[outcome] > RANK[this.current.outcome]) this.setResult(tag, outcome);
         return;
       }
-      if (this.depth === 1 && FLAKY_ELEMENTS.has(name)) this.current.flakyAttempts++;
-      else if (this.depth === 1 && RERUN_ELEMENTS.has(name)) this.current.rerunAttempts++;
+      if (this.depth === 1 && (FLAKY_ELEMENTS.has(name) || RERUN_ELEMENTS.has(name))) {
+        if (FLAKY_ELEMENTS.has(name)) this.current.flakyAttempts++;
+        else this.current.rerunAttempts++;
+        const message = attr(tag, "message")?.trim();
+        if (message !== undefined && this.current.attemptMessage === undefined) this.current.attemptMessage = message.slice(0, DETAIL_LIMIT);
+      }
       // Nothing below a testcase besides its result body matters (system-out, properties, stack traces of reruns).
       if (!this.capture) this.ignoreDepth = this.depth;
       return;

@@ -51,7 +51,10 @@ describe("tests gate: reports", () => {
       'Test "com.example.shop.CartTest › computesTotal" failed: expected: <42> but was: <41>.',
     );
     const flaky = scan.findings.find((f) => f.ruleId === "tests/flaky-test");
-    expect(flaky).toMatchObject({ severity: "low", properties: { test: "appliesCoupon", attempts: 2 } });
+    expect(flaky).toMatchObject({ severity: "low", properties: { test: "appliesCoupon", attempts: 2, attemptMessage: "Timed out after 50 ms" } });
+    expect(flaky?.message).toBe(
+      'Test "com.example.shop.CartTest › appliesCoupon" failed and then passed on retry (2 attempts, first failure: Timed out after 50 ms); make it deterministic or quarantine it.',
+    );
     expect(scan.findings.filter((f) => f.ruleId === "tests/test-errored").map((f) => f.properties?.test)).toEqual(["loadsCatalog"]);
     expect(verdict?.checks).toEqual([
       { name: "max-failures", passed: false, message: "3 failed or errored tests (max 0)" },
