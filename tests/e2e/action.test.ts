@@ -245,6 +245,25 @@ describe("GitHub Action (dist/action.js)", () => {
     expect(api.requests.length).toBe(before);
   });
 
+  it("checks a sub-project with working-directory and annotates paths from the workspace root", async () => {
+    const mono = gitRepo({
+      "README.md": "# mono\n",
+      "packages/api/src/a.js": lines(5),
+      "packages/api/reports/lint.sarif": sarif([{ level: "error", path: "src/a.js", line: 2, text: "bad in api" }]),
+      "packages/api/.tollgate.yml": "version: 1\nextends: none\ngates:\n  lint: { eslint: false, sarif: [\"reports/*.sarif\"], fail-on: high }\n",
+    });
+    try {
+      const result = await runAction({ root: mono, api, event: "push", payload: {}, inputs: { "working-directory": "packages/api", comment: "false" } });
+      expect(result.code).toBe(1);
+      expect(annotationsOf(result.stdout, "error").filter((l) => l.includes("file="))).toEqual([
+        "::error title=lint/fakelint/no-bad (high),file=packages/api/src/a.js,line=2,endLine=2::bad in api",
+      ]);
+      expect(result.outputs["sarif-file"]).toBe(join(mono, "packages/api/tollgate.sarif"));
+    } finally {
+      removeDir(mono);
+    }
+  });
+
   it("rejects a bad input with a usage error", async () => {
     const result = await runAction({ root: repo.root, api, event: "push", payload: {}, inputs: { changed: "maybe" } });
     expect(result.code).toBe(2);
