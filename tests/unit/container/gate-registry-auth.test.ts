@@ -7,7 +7,17 @@ import { join } from "node:path";
 import { gate } from "../../../src/gates/container/index.js";
 import { runGateDirect } from "../../helpers/gate-context.js";
 import { removeDir, tempDir } from "../../helpers/tmp.js";
-import { DEBIAN_OS_RELEASE, dpkgStatus, pushConfigImages, pushMultiPlatform, STRICT_OPTIONS, type PlantedImage } from "./images.js";
+import {
+  AWS_KEY_ID,
+  CLEAN_CONFIG,
+  DEBIAN_OS_RELEASE,
+  dpkgStatus,
+  OSV_RECORD,
+  pushConfigImages,
+  pushMultiPlatform,
+  STRICT_OPTIONS,
+  type PlantedImage,
+} from "./images.js";
 import { pushImage, startRegistry, type RunningRegistry } from "./registry-server.js";
 
 const USER = "ci-robot";
@@ -28,7 +38,19 @@ beforeAll(async () => {
     config: { User: "app", Healthcheck: { Test: ["CMD", "true"] } },
     layers: [{ files: { "etc/os-release": DEBIAN_OS_RELEASE, "var/lib/dpkg/status": dpkgStatus("3.0.13-1~deb12u1") } }],
   });
+  await pushImage(registry, {
+    repo: "app/debian-defects",
+    tag: "1.0",
+    format: "docker",
+    config: CLEAN_CONFIG,
+    layers: [
+      { files: { "etc/os-release": DEBIAN_OS_RELEASE, "var/lib/dpkg/status": dpkgStatus("3.0.11-1~deb12u2") } },
+      { files: { "srv/app/settings.ini": `aws_access_key_id = ${AWS_KEY_ID}\n` }, compression: "zstd" },
+    ],
+  });
   root = tempDir();
+  mkdirSync(join(root, "osv"), { recursive: true });
+  writeFileSync(join(root, "osv", `${OSV_RECORD.id}.json`), JSON.stringify(OSV_RECORD));
 });
 
 afterAll(async () => {
@@ -120,6 +142,18 @@ describe("container gate on a registry with basic auth", () => {
     const { scan, verdict } = await run({ images: [`${registry.host}/app/clean:1.0`], ...ENV_AUTH() }, { REG_USER: USER });
     expect(scan.findings.map((f) => [f.ruleId, f.properties?.reason])).toEqual([["container/image-unavailable", "credentials"]]);
     expect(scan.findings[0]?.message).toMatch(/REG_PASS/);
+    expect(verdict?.status).toBe("failed");
+  });
+
+  it("finds a layer secret and a vulnerable package behind auth", async () => {
+    const { scan, verdict } = await run(
+      { images: [`${registry.host}/app/debian-defects:1.0`], layers: true, ...ENV_AUTH(), "osv-database": join(root, "osv") },
+      { REG_USER: USER, REG_PASS: PASSWORD },
+    );
+    expect(scan.findings.map((f) => [f.ruleId, f.properties?.file ?? f.properties?.advisory]).sort()).toEqual([
+      ["container/secret-in-layer", "/srv/app/settings.ini"],
+      ["container/vulnerable-os-package", OSV_RECORD.id],
+    ]);
     expect(verdict?.status).toBe("failed");
   });
 

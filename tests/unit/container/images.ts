@@ -42,6 +42,12 @@ export async function pushConfigImages(registry: RunningRegistry): Promise<Plant
     { repo: "app/unlabelled", expected: ["container/missing-label", "container/missing-label"], format: "docker", config: { Labels: {} } },
     { repo: "app/env-secret", expected: ["container/secret-in-config"], format: "oci", config: { Env: ["PATH=/usr/bin", `AWS_ACCESS_KEY_ID=${AWS_KEY_ID}`] } },
     {
+      repo: "app/label-secret",
+      expected: ["container/secret-in-config"],
+      format: "oci",
+      config: { Labels: { ...CLEAN_CONFIG.Labels, "com.example.deploy-token": GITHUB_TOKEN } },
+    },
+    {
       repo: "app/history-secret",
       expected: ["container/secret-in-config"],
       format: "docker",
