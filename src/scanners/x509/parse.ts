@@ -57,7 +57,11 @@ export function parseCertificateFile(bytes: Uint8Array, path: string, options: P
   // Binary: a DER certificate, or a DER PKCS#7 (.p7b/.p7c, sometimes named .cer).
   const der = bytes;
   if (lower.endsWith(".p7b") || lower.endsWith(".p7c")) {
-    addPkcs7(der, undefined, out);
+    try {
+      addPkcs7(der, undefined, out);
+    } catch (error) {
+      out.errors.push(`not a PKCS#7 bundle (${message(error)})`);
+    }
     return out;
   }
   try {

@@ -184,6 +184,18 @@ describe("tls gate on certificate files", () => {
     }
   });
 
+  test("--changed reads only the changed certificate files and leaves endpoints to full runs", async () => {
+    const run = await runGateDirect(gate, {
+      root: repo,
+      changedFiles: ["certs/expired.pem", "README.md"],
+      options: { endpoints: ["127.0.0.1:9"] },
+    });
+    expect(run.scan.findings.map((f) => `${f.location?.path} ${f.ruleId}`)).toEqual(["certs/expired.pem tls/cert-expired"]);
+    expect(run.scan.notes?.join(" ")).toMatch(/not probed with --changed/);
+    const none = await runGateDirect(gate, { root: repo, changedFiles: ["README.md"] });
+    expect(none.scan.skipped).toMatch(/no certificate file changed/);
+  });
+
   test("signature algorithm read from DER", () => {
     const sha1 = makeCert({ cn: "x", hash: "sha1" });
     expect(signatureAlgorithm(derOf(sha1)).hash).toBe("SHA-1");
