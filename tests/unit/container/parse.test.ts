@@ -164,3 +164,23 @@ describe("OS package databases", () => {
     expect(parseOsRelease("garbage")).toBeUndefined();
   });
 });
+
+describe("parsers on arbitrary input", () => {
+  it("never crash or hang", () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 400 }),
+      fc.array(fc.constantFrom("FROM ", "ARG ", "AS ", "${", "}", "\\\n", "\n", "#", "image: ", "containers:\n  - ", "P:", "V:", "Package: ", "Version: ", "Source: x (", ":", " ", "a", "-"), { maxLength: 60 }).map((parts) => parts.join("")),
+    );
+    fc.assert(
+      fc.property(text, (input) => {
+        dockerfileImages(input, "Dockerfile");
+        yamlImages(input, "x.yaml", false);
+        yamlImages(input, "compose.yaml", true);
+        parseDpkgStatus(input);
+        parseApkInstalled(input);
+        osvEcosystem(parseOsRelease(input));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
