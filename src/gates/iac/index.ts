@@ -1,14 +1,81 @@
-// Placeholder until the iac gate lands: reports itself as skipped, never as passed.
-import type { Gate } from "../../core/types.js";
-import { evaluateBySeverity } from "../../core/severity.js";
-import { schema } from "./schema.js";
+// The iac gate: finds IaC files (Terraform, plan JSON, Kubernetes, Dockerfile, CloudFormation/SAM,
+// Compose, GitHub Actions, GitLab CI), runs the rule engine and fails on findings at or above fail-on.
+import { listFiles } from "../../core/files.js";
+import { makeFinding } from "../../core/finding.js";
+import { evaluateBySeverity, severityMetrics } from "../../core/severity.js";
+import type { Gate, GateContext, GateScan, RuleMeta } from "../../core/types.js";
+import { IAC_FRAMEWORKS, schema, type IacOptions } from "./schema.js";
 
-export const gate: Gate = {
+export const PARSE_ERROR_META: RuleMeta = {
+  id: "iac/parse-error",
+  severity: "medium",
+  title: "IaC file cannot be parsed",
+  description: "A file that looks like infrastructure as code has a syntax error, so none of its resources were checked.",
+  remediation: "Fix the syntax at the reported line (terraform validate, kubectl apply --dry-run=client, yamllint help).",
+  tags: ["correctness"],
+};
+
+export const NO_INPUT_META: RuleMeta = {
+  id: "iac/no-input",
+  severity: "high",
+  title: "No IaC file matched the policy's include globs",
+  description: "The policy names the files to scan (include), but none of them exists or is recognised as IaC, so nothing was checked.",
+  remediation: "Fix the include globs in the iac section of the policy, or remove them to auto-detect IaC files.",
+  tags: ["correctness"],
+};
+
+export const gate: Gate<IacOptions> = {
   id: "iac",
-  title: "iac",
-  description: "Not built yet.",
+  title: "Infrastructure as code",
+  description: "Checks Terraform, Kubernetes, Dockerfiles, CloudFormation/SAM, Compose, GitHub Actions and GitLab CI files against 160+ security rules, on the offending line.",
   schema,
-  rules: () => [],
-  scan: async () => ({ findings: [], metrics: {}, skipped: "the iac gate is not built yet" }),
-  evaluate: evaluateBySeverity,
+  async rules() {
+    // Lazy: the catalogue module holds no parser, but keep even it off the policy-loading path.
+    const { RULES, ruleMeta } = await import("../../scanners/iac/rules/index.js");
+    return [...RULES.map(ruleMeta), PARSE_ERROR_META, NO_INPUT_META];
+  },
+  async scan(ctx: GateContext<IacOptions>): Promise<GateScan> {
+    const { scanRepository, customRule } = await import("../../scanners/iac/index.js");
+    const { ruleMeta } = await import("../../scanners/iac/rules/index.js");
+    const options = ctx.options;
+    const paths = await listFiles(ctx.root, {
+      include: options.include,
+      exclude: options.exclude,
+      ...(ctx.changedFiles ? { changedFiles: ctx.changedFiles } : {}),
+      signal: ctx.signal,
+    });
+    const frameworks = IAC_FRAMEWORKS.filter((f) => options.frameworks[f]);
+    const customRules = options["custom-rules"].map((r) => ({ ...r, framework: r.framework }));
+    const result = await scanRepository(ctx.root, { paths, frameworks, skipRules: options["skip-rules"], customRules }, ctx.signal);
+    const scanned = Object.values(result.files).reduce((a, b) => a + (b ?? 0), 0);
+    const metrics: Record<string, number> = { files: scanned, resources: result.resources, "parse-errors": result.parseErrors.length, "terraform-threads": result.terraformThreads };
+    for (const [fw, n] of Object.entries(result.files)) metrics[`files.${fw}`] = n ?? 0;
+    const notes: string[] = [];
+    if (result.skippedTemplates.length > 0) notes.push(`${result.skippedTemplates.length} templated YAML file(s) skipped (Helm/Jinja syntax): render them to scan their manifests`);
+    if (result.unreadable.length > 0) notes.push(`${result.unreadable.length} file(s) could not be read`);
+    const rules = options["custom-rules"].map((r) => ruleMeta(customRule(r)));
+    if (scanned === 0) {
+      if (options.include.length > 0 && !ctx.changedFiles) {
+        const finding = makeFinding({
+          ruleId: NO_INPUT_META.id,
+          gate: "iac",
+          severity: "high",
+          message: `No IaC file matched include ${options.include.join(", ")}; fix the globs or remove them to auto-detect.`,
+          key: options.include.join("\0"),
+          properties: { include: options.include },
+        });
+        return { findings: [finding], metrics: { ...metrics, ...severityMetrics([finding]) }, notes, rules };
+      }
+      const off = IAC_FRAMEWORKS.filter((f) => !options.frameworks[f]);
+      return {
+        findings: [],
+        metrics: {},
+        skipped: ctx.changedFiles
+          ? "no IaC file among the changed files"
+          : `no IaC files found (looked for *.tf, plan JSON, Kubernetes/CloudFormation/Compose YAML, Dockerfiles, .github/workflows, .gitlab-ci.yml${off.length > 0 ? `; switched off: ${off.join(", ")}` : ""})`,
+      };
+    }
+    return { findings: result.findings, metrics: { ...metrics, ...severityMetrics(result.findings) }, notes, rules };
+  },
+  evaluate: (scan, options) => evaluateBySeverity(scan, options),
 };

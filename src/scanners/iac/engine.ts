@@ -5,7 +5,8 @@ import { makeFinding } from "../../core/finding.js";
 import type { Finding } from "../../core/types.js";
 import { detectFramework } from "./detect.js";
 import { parseDockerfile } from "./parsers/dockerfile.js";
-import { parseTerraform, resolveModule, terraformParser, type TerraformFile } from "./parsers/terraform.js";
+import { resolveModule, type TerraformFile } from "./parsers/terraform.js";
+import { parseTerraformFiles } from "./parsers/terraform-pool.js";
 import {
   cloudformationResources,
   composeResources,
@@ -14,6 +15,7 @@ import {
   wholeFileResource,
 } from "./parsers/yaml-frameworks.js";
 import { parseYamlDocuments } from "./parsers/yaml-tree.js";
+import { parseJsonFast, parseYamlFast } from "./parsers/fast-yaml.js";
 import { FRAMEWORKS, type CheckResult, type Framework, type IacRule, type Issue, type Resource } from "./types.js";
 
 export interface SourceFile {
@@ -27,6 +29,8 @@ export interface EngineOptions {
   /** Frameworks to scan (default: all). */
   frameworks?: ReadonlySet<Framework>;
   signal?: AbortSignal;
+  /** Worker script for Terraform parsing (tests and benchmarks); default: found next to the module. */
+  terraformWorker?: URL;
 }
 
 export interface ParseFailure {
@@ -44,6 +48,8 @@ export interface EngineResult {
   resources: number;
   /** Files that looked like templates (Helm) and were skipped. */
   skippedTemplates: string[];
+  /** Worker threads that parsed Terraform (0: the calling thread). */
+  terraformThreads: number;
 }
 
 export const PARSE_ERROR_RULE = "iac/parse-error";
@@ -55,9 +61,13 @@ interface Parsed {
 
 export async function scanSources(files: readonly SourceFile[], options: EngineOptions): Promise<EngineResult> {
   const enabled = options.frameworks ?? new Set<Framework>(FRAMEWORKS);
-  const result: EngineResult = { findings: [], parseErrors: [], files: {}, resources: 0, skippedTemplates: [] };
+  // Terraform parsing starts first so worker threads run while this thread parses the YAML.
+  const tfCandidates = enabled.has("terraform") ? files.filter((f) => detectFramework(f.path, f.text) === "terraform") : [];
+  const tfPromise = parseTerraformFiles(tfCandidates, { ...(options.signal ? { signal: options.signal } : {}), ...(options.terraformWorker ? { workerUrl: options.terraformWorker } : {}) });
+  // Keep a rejection from going unhandled while the other files are parsed.
+  tfPromise.catch(() => undefined);
+  const result: EngineResult = { findings: [], parseErrors: [], files: {}, resources: 0, skippedTemplates: [], terraformThreads: 0 };
   const parsed: Parsed = { resources: [], texts: new Map() };
-  const tfByDir = new Map<string, TerraformFile[]>();
   let tick = 0;
   for (const file of files) {
     if ((++tick & 63) === 0) {
@@ -74,21 +84,20 @@ export async function scanSources(files: readonly SourceFile[], options: EngineO
     };
     try {
       if (framework === "terraform") {
-        const tf = parseTerraform(await terraformParser(), file.path, file.text);
-        if (tf.error) fail(tf.error.line, tf.error.message);
-        else {
-          const dir = dirname(file.path);
-          const list = tfByDir.get(dir) ?? [];
-          list.push(tf);
-          tfByDir.set(dir, list);
-        }
+        // Already being parsed (tfPromise).
         continue;
       }
       if (framework === "dockerfile") {
         parsed.resources.push(parseDockerfile(file.path, file.text));
         continue;
       }
-      const docs = parseYamlDocuments(file.text, { intrinsics: framework === "cloudformation" });
+      const json = file.path.endsWith(".json");
+      const docs =
+        framework === "cloudformation" && !json
+          ? parseYamlDocuments(file.text, { intrinsics: true })
+          : json
+            ? parseJsonFast(file.text)
+            : parseYamlFast(file.text);
       const bad = docs.find((d) => d.error);
       if (bad?.error) {
         if (/\{\{/.test(file.text)) result.skippedTemplates.push(file.path);
@@ -107,6 +116,19 @@ export async function scanSources(files: readonly SourceFile[], options: EngineO
       if (options.signal?.aborted) throw error;
       fail(1, error instanceof Error ? error.message : String(error));
     }
+  }
+  const tfByDir = new Map<string, TerraformFile[]>();
+  const tfParsed = await tfPromise;
+  result.terraformThreads = tfParsed.threads;
+  for (const tf of tfParsed.files) {
+    if (tf.error) {
+      result.parseErrors.push({ path: tf.path, framework: "terraform", line: tf.error.line, message: tf.error.message });
+      continue;
+    }
+    const dir = dirname(tf.path);
+    const list = tfByDir.get(dir) ?? [];
+    list.push(tf);
+    tfByDir.set(dir, list);
   }
   for (const list of tfByDir.values()) parsed.resources.push(...resolveModule(list));
   result.resources = parsed.resources.length;

@@ -1,7 +1,7 @@
 // Terraform HCL2 with positions, through tree-sitter's HCL grammar compiled to WASM (no native
 // build, works in a bundle), then literal variable defaults and locals substituted per module.
 import { createRequire } from "node:module";
-import { Language, Parser, type Node } from "web-tree-sitter";
+import { Language, Parser, type Node, type Tree } from "web-tree-sitter";
 import { Unresolved, type Obj, type Resource, type Value } from "../types.js";
 
 let parserPromise: Promise<Parser> | undefined;
@@ -32,6 +32,61 @@ export interface TerraformFile {
   error?: { line: number; message: string };
 }
 
+/** A named syntax node copied out of the WASM tree once: walking JS objects is far cheaper than crossing into WASM per property. */
+interface TNode {
+  type: string;
+  start: number;
+  end: number;
+  children: TNode[];
+}
+
+interface Src {
+  text: string;
+  lineStarts: number[];
+}
+
+function lineOf(src: Src, offset: number): number {
+  const starts = src.lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+function textOf(src: Src, n: TNode): string {
+  return src.text.slice(n.start, n.end);
+}
+
+/** Nodes read only as text: their subtrees are never copied (strings and references are most of a file). */
+const LEAVES = new Set([
+  "identifier", "string_lit", "template_expr", "variable_expr", "get_attr", "index", "splat", "conditional",
+  "for_expr", "numeric_lit", "bool_lit", "null_lit", "block_start", "block_end", "heredoc_template", "quoted_template",
+]);
+
+function lightTree(tree: Tree): TNode {
+  const c = tree.walk();
+  const build = (): TNode => {
+    const type = c.nodeType;
+    const node: TNode = { type, start: c.startIndex, end: c.endIndex, children: [] };
+    if (!LEAVES.has(type) && c.gotoFirstChild()) {
+      do {
+        if (c.nodeIsNamed && c.nodeType !== "comment") node.children.push(build());
+      } while (c.gotoNextSibling());
+      c.gotoParent();
+    }
+    return node;
+  };
+  try {
+    return build();
+  } finally {
+    c.delete();
+  }
+}
+
 export function parseTerraform(parser: Parser, path: string, text: string): TerraformFile {
   const file: TerraformFile = { path, resources: [], variables: new Map(), locals: new Map() };
   const tree = parser.parse(text);
@@ -39,63 +94,64 @@ export function parseTerraform(parser: Parser, path: string, text: string): Terr
     file.error = { line: 1, message: "the HCL parser returned no tree" };
     return file;
   }
+  let root: TNode;
   try {
-    const root = tree.rootNode;
-    if (root.hasError) {
-      const bad = firstError(root);
+    if (tree.rootNode.hasError) {
+      const bad = firstError(tree.rootNode);
       const line = (bad?.startPosition.row ?? 0) + 1;
-      const near = bad ? bad.text.split("\n")[0]?.slice(0, 40) ?? "" : "";
+      const near = bad ? (bad.text.split("\n")[0]?.slice(0, 40) ?? "") : "";
       file.error = { line, message: bad?.isMissing ? `missing ${bad.type}` : `syntax error near "${near}"` };
       return file;
     }
-    const body = root.namedChildren.find((c) => c?.type === "body");
-    if (!body) return file;
-    for (const block of body.namedChildren) {
-      if (!block || block.type !== "block") continue;
-      const { kind, labels } = blockHead(block);
-      if (kind === "resource" || kind === "data") {
-        const [type, name] = labels;
-        if (type === undefined || name === undefined) continue;
-        const lines = new Map<string, number>();
-        const inner = block.namedChildren.find((c) => c?.type === "body");
-        const obj = inner ? bodyToObject(inner, "", lines) : {};
-        file.resources.push({
-          framework: "terraform",
-          type,
-          address: kind === "data" ? `data.${type}.${name}` : `${type}.${name}`,
-          path,
-          line: block.startPosition.row + 1,
-          endLine: block.endPosition.row + 1,
-          body: obj,
-          lines,
-        });
-      } else if (kind === "provider" && labels[0] !== undefined) {
-        const lines = new Map<string, number>();
-        const inner = block.namedChildren.find((c) => c?.type === "body");
-        const obj = inner ? bodyToObject(inner, "", lines) : {};
-        const alias = typeof obj.alias === "string" ? `.${obj.alias}` : "";
-        file.resources.push({
-          framework: "terraform",
-          type: `provider.${labels[0]}`,
-          address: `provider.${labels[0]}${alias}`,
-          path,
-          line: block.startPosition.row + 1,
-          endLine: block.endPosition.row + 1,
-          body: obj,
-          lines,
-        });
-      } else if (kind === "variable" && labels[0] !== undefined) {
-        const inner = block.namedChildren.find((c) => c?.type === "body");
-        const obj = inner ? bodyToObject(inner, "", new Map()) : {};
-        if ("default" in obj) file.variables.set(labels[0], obj.default ?? null);
-      } else if (kind === "locals") {
-        const inner = block.namedChildren.find((c) => c?.type === "body");
-        const obj = inner ? bodyToObject(inner, "", new Map()) : {};
-        for (const [k, v] of Object.entries(obj)) file.locals.set(k, v);
-      }
-    }
+    root = lightTree(tree);
   } finally {
     tree.delete();
+  }
+  const lineStarts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const src: Src = { text, lineStarts };
+  const body = root.children.find((c) => c.type === "body");
+  if (!body) return file;
+  for (const block of body.children) {
+    if (block.type !== "block") continue;
+    const { kind, labels } = blockHead(src, block);
+    const inner = block.children.find((c) => c.type === "body");
+    if (kind === "resource" || kind === "data") {
+      const [type, name] = labels;
+      if (type === undefined || name === undefined) continue;
+      const lines = new Map<string, number>();
+      const obj = inner ? bodyToObject(src, inner, "", lines) : {};
+      file.resources.push({
+        framework: "terraform",
+        type,
+        address: kind === "data" ? `data.${type}.${name}` : `${type}.${name}`,
+        path,
+        line: lineOf(src, block.start),
+        endLine: lineOf(src, Math.max(block.start, block.end - 1)),
+        body: obj,
+        lines,
+      });
+    } else if (kind === "provider" && labels[0] !== undefined) {
+      const lines = new Map<string, number>();
+      const obj = inner ? bodyToObject(src, inner, "", lines) : {};
+      const alias = typeof obj.alias === "string" ? `.${obj.alias}` : "";
+      file.resources.push({
+        framework: "terraform",
+        type: `provider.${labels[0]}`,
+        address: `provider.${labels[0]}${alias}`,
+        path,
+        line: lineOf(src, block.start),
+        endLine: lineOf(src, Math.max(block.start, block.end - 1)),
+        body: obj,
+        lines,
+      });
+    } else if (kind === "variable" && labels[0] !== undefined) {
+      const obj = inner ? bodyToObject(src, inner, "", new Map()) : {};
+      if ("default" in obj) file.variables.set(labels[0], obj.default ?? null);
+    } else if (kind === "locals") {
+      const obj = inner ? bodyToObject(src, inner, "", new Map()) : {};
+      for (const [k, v] of Object.entries(obj)) file.locals.set(k, v);
+    }
   }
   return file;
 }
@@ -111,16 +167,15 @@ function firstError(node: Node): Node | undefined {
   return undefined;
 }
 
-function blockHead(block: Node): { kind: string; labels: string[] } {
+function blockHead(src: Src, block: TNode): { kind: string; labels: string[] } {
   let kind = "";
   const labels: string[] = [];
-  for (const child of block.namedChildren) {
-    if (!child) continue;
+  for (const child of block.children) {
     if (child.type === "identifier") {
-      if (kind === "") kind = child.text;
-      else labels.push(child.text);
+      if (kind === "") kind = textOf(src, child);
+      else labels.push(textOf(src, child));
     } else if (child.type === "string_lit") {
-      labels.push(stringLit(child));
+      labels.push(stringLit(src, child));
     } else if (child.type === "block_start" || child.type === "body") {
       break;
     }
@@ -133,34 +188,34 @@ function join(prefix: string, key: string | number): string {
 }
 
 /** Attributes become values; nested blocks become arrays of objects (as in plan JSON), so rules read both alike. */
-function bodyToObject(body: Node, prefix: string, lines: Map<string, number>): Obj {
+function bodyToObject(src: Src, body: TNode, prefix: string, lines: Map<string, number>): Obj {
   const obj: Obj = {};
-  for (const child of body.namedChildren) {
-    if (!child) continue;
+  for (const child of body.children) {
     if (child.type === "attribute") {
-      const name = child.namedChildren[0];
-      const expr = child.namedChildren[1];
+      const name = child.children[0];
+      const expr = child.children[1];
       if (!name) continue;
-      const key = name.text;
+      const key = textOf(src, name);
       const path = join(prefix, key);
-      lines.set(path, child.startPosition.row + 1);
-      obj[key] = expr ? expression(expr, path, lines) : null;
+      lines.set(path, lineOf(src, child.start));
+      obj[key] = expr ? expression(src, expr, path, lines) : null;
     } else if (child.type === "block") {
-      const { kind, labels } = blockHead(child);
+      const { kind, labels } = blockHead(src, child);
       let key = kind;
-      let inner = child.namedChildren.find((c) => c?.type === "body") ?? null;
+      let inner: TNode | undefined = child.children.find((c) => c.type === "body");
       if (kind === "dynamic" && labels[0] !== undefined) {
         // A dynamic block stands for the blocks it generates: check its content.
         key = labels[0];
-        const content = inner?.namedChildren.find((c) => c?.type === "block" && blockHead(c).kind === "content");
-        inner = content?.namedChildren.find((c) => c?.type === "body") ?? null;
+        const content = inner?.children.find((c) => c.type === "block" && blockHead(src, c).kind === "content");
+        inner = content?.children.find((c) => c.type === "body");
       }
       const existing = obj[key];
       const list: Value[] = Array.isArray(existing) ? existing : [];
       const path = join(prefix, `${key}.${list.length}`);
-      if (!lines.has(join(prefix, key))) lines.set(join(prefix, key), child.startPosition.row + 1);
-      lines.set(path, child.startPosition.row + 1);
-      const value = inner ? bodyToObject(inner, path, lines) : {};
+      const line = lineOf(src, child.start);
+      if (!lines.has(join(prefix, key))) lines.set(join(prefix, key), line);
+      lines.set(path, line);
+      const value = inner ? bodyToObject(src, inner, path, lines) : {};
       if (kind !== "dynamic" && labels.length > 0) value.__labels = labels;
       list.push(value);
       obj[key] = list;
@@ -169,44 +224,43 @@ function bodyToObject(body: Node, prefix: string, lines: Map<string, number>): O
   return obj;
 }
 
-function expression(node: Node, path: string, lines: Map<string, number>): Value {
-  const named = node.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment");
+function expression(src: Src, node: TNode, path: string, lines: Map<string, number>): Value {
+  const named = node.children;
   if (node.type === "expression") {
     const first = named[0];
     if (!first) return null;
-    if (named.length > 1 || first.type === "variable_expr") return new Unresolved(node.text.trim());
-    return expression(first, path, lines);
+    if (named.length > 1 || first.type === "variable_expr") return new Unresolved(textOf(src, node).trim());
+    return expression(src, first, path, lines);
   }
   switch (node.type) {
     case "literal_value": {
       const inner = named[0];
-      return inner ? expression(inner, path, lines) : null;
+      return inner ? expression(src, inner, path, lines) : null;
     }
     case "numeric_lit":
-      return Number(node.text);
+      return Number(textOf(src, node));
     case "bool_lit":
-      return node.text === "true";
+      return textOf(src, node) === "true";
     case "null_lit":
       return null;
     case "string_lit":
-      return stringLit(node);
+      return stringLit(src, node);
     case "template_expr": {
-      const inner = named[0];
-      if (!inner) return "";
-      if (inner.type === "heredoc_template") return heredoc(inner);
-      return unescape(inner.text.replace(/^"/, "").replace(/"$/, ""));
+      const t = textOf(src, node);
+      if (t.startsWith("<<")) return heredoc(t);
+      return unescape(t.replace(/^"/, "").replace(/"$/, ""));
     }
     case "collection_value": {
       const inner = named[0];
-      return inner ? expression(inner, path, lines) : null;
+      return inner ? expression(src, inner, path, lines) : null;
     }
     case "tuple": {
       const items: Value[] = [];
       for (const child of named) {
         if (child.type !== "expression") continue;
         const p = join(path, items.length);
-        lines.set(p, child.startPosition.row + 1);
-        items.push(expression(child, p, lines));
+        lines.set(p, lineOf(src, child.start));
+        items.push(expression(src, child, p, lines));
       }
       return items;
     }
@@ -214,50 +268,50 @@ function expression(node: Node, path: string, lines: Map<string, number>): Value
       const obj: Obj = {};
       for (const elem of named) {
         if (elem.type !== "object_elem") continue;
-        const parts = elem.namedChildren.filter((c): c is Node => c !== null && c.type === "expression");
+        const parts = elem.children.filter((c) => c.type === "expression");
         const [k, v] = parts;
         if (!k) continue;
-        const key = objectKey(k);
+        const key = objectKey(src, k);
         const p = join(path, key);
-        lines.set(p, elem.startPosition.row + 1);
-        obj[key] = v ? expression(v, p, lines) : null;
+        lines.set(p, lineOf(src, elem.start));
+        obj[key] = v ? expression(src, v, p, lines) : null;
       }
       return obj;
     }
     case "function_call": {
-      const fn = named[0]?.text;
+      const fn = named[0] ? textOf(src, named[0]) : "";
       const args = named.find((c) => c.type === "function_arguments");
-      const firstArg = args?.namedChildren.find((c): c is Node => c !== null && c.type === "expression");
+      const firstArg = args?.children.find((c) => c.type === "expression");
       if (fn === "jsonencode" && firstArg) {
         // Policies are often written with jsonencode({...}): keep the object so policy rules can read it.
-        return expression(firstArg, path, lines);
+        return expression(src, firstArg, path, lines);
       }
-      if ((fn === "tolist" || fn === "toset") && firstArg) return expression(firstArg, path, lines);
-      return new Unresolved(node.text);
+      if ((fn === "tolist" || fn === "toset") && firstArg) return expression(src, firstArg, path, lines);
+      return new Unresolved(textOf(src, node));
     }
     case "operation": {
       const unary = named[0];
-      if (unary?.type === "unary_operation" && unary.text.startsWith("-")) {
-        const lit = unary.namedChildren.find((c): c is Node => c !== null);
-        const n = lit ? expression(lit, path, lines) : null;
+      if (unary?.type === "unary_operation" && textOf(src, unary).startsWith("-")) {
+        const lit = unary.children[0];
+        const n = lit ? expression(src, lit, path, lines) : null;
         if (typeof n === "number") return -n;
       }
-      return new Unresolved(node.text);
+      return new Unresolved(textOf(src, node));
     }
     default:
-      return new Unresolved(node.text);
+      return new Unresolved(textOf(src, node));
   }
 }
 
-function objectKey(node: Node): string {
-  const v = expression(node, "", new Map());
+function objectKey(src: Src, node: TNode): string {
+  const v = expression(src, node, "", new Map());
   if (typeof v === "string") return v;
   if (v instanceof Unresolved) return v.text.replace(/^\((.*)\)$/, "$1");
   return String(v);
 }
 
-function stringLit(node: Node): string {
-  return unescape(node.text.replace(/^"/, "").replace(/"$/, ""));
+function stringLit(src: Src, node: TNode): string {
+  return unescape(textOf(src, node).replace(/^"/, "").replace(/"$/, ""));
 }
 
 function unescape(s: string): string {
@@ -271,8 +325,8 @@ function unescape(s: string): string {
   });
 }
 
-function heredoc(node: Node): string {
-  const all = node.text.split("\n");
+function heredoc(text: string): string {
+  const all = text.split("\n");
   const head = all[0] ?? "";
   const body = all.slice(1, -1);
   if (head.startsWith("<<-")) {
