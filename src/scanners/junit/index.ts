@@ -163,6 +163,8 @@ export function testFindings(tests: readonly LogicalTest[], paths: RepoPaths): F
       properties,
     };
     if (where.path !== undefined) input.location = where.line === undefined ? { path: where.path } : { path: where.path, startLine: where.line };
+    // No test file known: the report that records the failure is the next best place to point.
+    else if (!report.startsWith("/")) input.location = { path: report };
     findings.push(makeFinding(input));
   }
   return findings;
