@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { readFileSync, statSync, writeFileSync, chmodSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { hookScript, hookTarget, installHook, uninstallHook } from "../../../src/ci/hook/install.js";
+import { spawnSync } from "node:child_process";
+import { hookScript, hookTarget, huskyBlock, installHook, uninstallHook } from "../../../src/ci/hook/install.js";
 import { parsePrePushInput, pushRanges, remoteDefaultBranch, updatesFromPreCommitEnv } from "../../../src/ci/hook/pre-push.js";
 import { commitAll, git, gitRepo, removeDir, tempDir, writeTree } from "../../helpers/tmp.js";
 
@@ -136,5 +137,20 @@ describe("hook install", () => {
     const plain = tempDir();
     dirs.push(plain);
     await expect(hookTarget(plain)).rejects.toThrow("needs a git repository");
+  });
+});
+
+describe("hook scripts pass shellcheck", () => {
+  it("the pre-push script and the husky block are clean POSIX sh", () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const script = join(dir, "pre-push");
+    const block = join(dir, "husky-pre-push");
+    writeFileSync(script, hookScript("/it's here/dist/cli.js", "/usr/local/bin/node"));
+    writeFileSync(block, `#!/bin/sh\n${huskyBlock("/opt/tollgate/dist/cli.js", "/usr/bin/node")}`);
+    const r = spawnSync("shellcheck", ["-s", "sh", "-S", "style", script, block], { encoding: "utf8" });
+    if (r.error) throw new Error(`shellcheck is not installed: ${r.error.message}`);
+    expect(r.stdout).toBe("");
+    expect(r.status).toBe(0);
   });
 });
