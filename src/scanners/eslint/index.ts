@@ -32,6 +32,7 @@ export interface EslintSession {
 }
 
 const FLAT_CONFIG_FILES = ["eslint.config.js", "eslint.config.mjs", "eslint.config.cjs", "eslint.config.ts", "eslint.config.mts", "eslint.config.cts"];
+const TS_EXTENSIONS = /\.(ts|tsx|mts|cts)$/;
 const LEGACY_CONFIG_FILES = [".eslintrc", ".eslintrc.js", ".eslintrc.cjs", ".eslintrc.json", ".eslintrc.yml", ".eslintrc.yaml"];
 
 /**
@@ -39,7 +40,7 @@ const LEGACY_CONFIG_FILES = [".eslintrc", ".eslintrc.js", ".eslintrc.cjs", ".esl
  * set when no flat config exists. ESLint 10 has no eslintrc mode, so ESLINT_USE_FLAT_CONFIG and
  * a stray .eslintrc cannot change what runs; a lone .eslintrc only earns a note.
  */
-export async function createEslintSession(root: string, input: Pick<EslintInput, "configFile" | "ignorePatterns"> = {}): Promise<EslintSession> {
+export async function createEslintSession(root: string, input: Pick<EslintInput, "configFile" | "ignorePatterns" | "files"> = {}): Promise<EslintSession> {
   const notes: string[] = [];
   const common = {
     cwd: root,
@@ -58,7 +59,9 @@ export async function createEslintSession(root: string, input: Pick<EslintInput,
   if (legacy) {
     notes.push(`${legacy} is ignored by ESLint 10; the built-in recommended rules ran instead (migrate with \`npx @eslint/migrate-config ${legacy}\`)`);
   }
-  const eslint = new ESLint({ ...common, overrideConfigFile: true, overrideConfig: builtinConfig() });
+  // With --changed and no TypeScript among the files, skip loading the TypeScript compiler.
+  const typescript = input.files === undefined || input.files.some((f) => TS_EXTENSIONS.test(f));
+  const eslint = new ESLint({ ...common, overrideConfigFile: true, overrideConfig: await builtinConfig({ typescript }) });
   return { eslint, configSource: "built-in recommended", notes };
 }
 
