@@ -35,6 +35,7 @@ export function parseEndpoint(raw: string | EndpointOption, options: TlsOptions)
     label: text,
     connectTimeoutMs: parseDuration(spec["connect-timeout"] ?? options["connect-timeout"]) ?? 3000,
     handshakeTimeoutMs: parseDuration(spec["handshake-timeout"] ?? options["handshake-timeout"]) ?? 5000,
+    totalTimeoutMs: parseDuration(spec["endpoint-timeout"] ?? options["endpoint-timeout"]) ?? 30_000,
   };
   if (spec.servername) endpoint.servername = spec.servername;
   if (spec.starttls) endpoint.starttls = spec.starttls;

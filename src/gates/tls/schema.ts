@@ -3,15 +3,18 @@ import { z } from "zod";
 import { parseDuration } from "../../core/duration.js";
 
 const duration = z.string().refine((v) => parseDuration(v) !== undefined, { message: "expected a duration such as 500ms, 3s or 1m" });
+/** host:port, or [IPv6]:port. */
+const hostPort = z.string().regex(/^(\[[0-9A-Fa-f:.]+\]|[^\s:[\]]+):\d{1,5}$/, { message: 'expected "host:port", e.g. "api.example.com:443"' });
 const protocol = z.enum(["TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"]);
 
 export const endpointObject = z.object({
-  endpoint: z.string().min(1).describe("host:port ([v6::addr]:port for IPv6)"),
+  endpoint: hostPort.describe("host:port ([v6::addr]:port for IPv6)"),
   servername: z.string().optional().describe("SNI name and the name the certificate must match (default: the host)"),
   starttls: z.enum(["smtp"]).optional().describe("protocol to upgrade with STARTTLS before the TLS handshake"),
   ca: z.string().optional().describe("repository-relative PEM bundle of extra trusted CAs for this endpoint"),
   "connect-timeout": duration.optional().describe("TCP connect timeout for this endpoint"),
   "handshake-timeout": duration.optional().describe("TLS handshake (and STARTTLS) timeout for this endpoint"),
+  "endpoint-timeout": duration.optional().describe("budget for all the checks of this endpoint"),
 });
 
 export const schema = z.object({
@@ -19,7 +22,7 @@ export const schema = z.object({
     .array(z.string())
     .default([])
     .describe("globs of certificate files to inspect; empty discovers *.pem, *.crt, *.cer, *.der, *.p7b, *.p7c, *.p12, *.pfx"),
-  endpoints: z.array(z.union([z.string().min(1), endpointObject])).default([]).describe("live endpoints to probe: host:port strings or objects"),
+  endpoints: z.array(z.union([hostPort, endpointObject])).default([]).describe("live endpoints to probe: host:port strings or objects"),
   "min-days-left": z.number().int().min(0).default(30).describe("a certificate expiring within this many days is reported"),
   "min-protocol": protocol.optional().describe("lowest protocol version an endpoint may accept (default: the profile's, TLSv1.2 for intermediate)"),
   profile: z.enum(["modern", "intermediate", "old"]).default("intermediate").describe("Mozilla server-side TLS profile the endpoints' cipher suites are held to"),
@@ -27,6 +30,7 @@ export const schema = z.object({
   "pkcs12-password-env": z.string().optional().describe("environment variable holding the password of PKCS#12 files (the empty password is always tried)"),
   "connect-timeout": duration.default("3s").describe("TCP connect timeout per probe"),
   "handshake-timeout": duration.default("5s").describe("TLS handshake (and STARTTLS) timeout per probe"),
+  "endpoint-timeout": duration.default("30s").describe("budget for all the checks of one endpoint; unfinished checks are reported"),
   concurrency: z.number().int().min(1).max(256).default(32).describe("endpoints probed at once"),
 });
 

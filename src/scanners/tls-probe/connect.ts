@@ -12,6 +12,8 @@ export interface Endpoint {
   ca?: string;
   connectTimeoutMs: number;
   handshakeTimeoutMs: number;
+  /** Budget for all the probes of this endpoint together (default 30 s). */
+  totalTimeoutMs?: number;
   /** "host:port" as the policy wrote it. */
   label: string;
 }

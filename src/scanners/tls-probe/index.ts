@@ -51,6 +51,8 @@ export interface EndpointReport {
   hostnameError?: string;
   probes: number;
   durationMs: number;
+  /** The endpoint's time budget ran out before every probe finished. */
+  incomplete?: boolean;
 }
 
 const LEGACY_SUITES = CIPHER_SUITES.filter((s) => !s.tls13).map((s) => s.id);
@@ -72,6 +74,7 @@ const WEAK_SEVERITY: Record<WeakCategory, Severity> = {
 };
 
 const ENUMERATION_GROUPS = 4;
+const DEFAULT_TOTAL_TIMEOUT_MS = 30_000;
 
 function rank(version: ProtocolName): number {
   return VERSION_CODES[version];
@@ -209,7 +212,14 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions): 
     return outcome;
   });
   probes++;
+  // A server answering every probe just before its timeout must not hold the gate for minutes.
+  let overBudget = false;
+  const budget = setTimeout(() => {
+    overBudget = true;
+    controller.abort();
+  }, endpoint.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS);
   const [main, ...versions] = await Promise.all([handshake, ...PROTOCOLS.map(probeVersion)]);
+  clearTimeout(budget);
   options.signal.removeEventListener("abort", onParentAbort);
 
   const report: EndpointReport = {
@@ -237,6 +247,10 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions): 
     );
   };
 
+  if (overBudget) {
+    report.incomplete = true;
+    add(ENDPOINT_RULES.incomplete, `The checks of ${endpoint.label} did not finish within ${endpoint.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS} ms: the server answers slowly, so protocols or suites may be missing from this report.`, "incomplete");
+  }
   if (!main.ok && (main.stage === "connect" || main.stage === "aborted")) {
     report.error = main.reason;
     report.durationMs = Math.round(performance.now() - started);

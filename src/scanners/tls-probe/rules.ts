@@ -1,7 +1,8 @@
 // Rule catalogue for live TLS endpoints (certificate rules live with the X.509 inspector).
 import type { RuleMeta } from "../../core/types.js";
+import { INFORMATION_URI } from "../../core/version.js";
 
-const HELP = "https://github.com/tollgate-dev/tollgate/blob/main/src/gates/tls/README.md";
+const HELP = `${INFORMATION_URI}/blob/main/src/gates/tls/README.md`;
 
 function rule(id: string, severity: RuleMeta["severity"], title: string, description: string, remediation: string): RuleMeta {
   return { id: `tls/${id}`, severity, title, description, remediation, helpUri: `${HELP}#${id}`, tags: ["security", "tls"] };
@@ -9,6 +10,7 @@ function rule(id: string, severity: RuleMeta["severity"], title: string, descrip
 
 export const ENDPOINT_RULES = {
   unreachable: rule("unreachable", "high", "Endpoint unreachable", "The endpoint named in the policy could not be reached, so it was not checked.", "Fix the host and port in the policy, or make the endpoint reachable from CI."),
+  incomplete: rule("probe-incomplete", "medium", "Endpoint checks incomplete", "The endpoint answered so slowly that its checks did not finish within the endpoint timeout; some protocols or suites may be unreported.", "Make the endpoint answer faster, or raise endpoint-timeout."),
   handshakeFailed: rule("handshake-failed", "high", "TLS handshake failed", "The endpoint accepted a connection but no TLS handshake completed.", "Check that the port serves TLS (or set starttls) and that it accepts a current client."),
   untrusted: rule("untrusted-certificate", "high", "Certificate chain not trusted", "The certificate chain does not verify against the system trust store plus the configured CA bundle.", "Serve a certificate from a trusted CA, or add your private CA to the endpoint's ca bundle."),
   incompleteChain: rule("incomplete-chain", "high", "Incomplete certificate chain", "The server does not send the intermediate certificates that link its certificate to a trusted root; many clients then fail.", "Serve the full chain (leaf followed by its intermediates)."),

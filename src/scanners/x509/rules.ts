@@ -1,7 +1,8 @@
 // Rule catalogue for certificate defects, shared by certificate files and live endpoints.
 import type { RuleMeta } from "../../core/types.js";
+import { INFORMATION_URI } from "../../core/version.js";
 
-const HELP = "https://github.com/tollgate-dev/tollgate/blob/main/src/gates/tls/README.md";
+const HELP = `${INFORMATION_URI}/blob/main/src/gates/tls/README.md`;
 
 function rule(id: string, severity: RuleMeta["severity"], title: string, description: string, remediation: string): RuleMeta {
   return { id: `tls/${id}`, severity, title, description, remediation, helpUri: `${HELP}#${id}`, tags: ["security", "tls"] };

@@ -67,6 +67,7 @@ beforeAll(async () => {
     ["anon-only", opensslServer(leaf.certPem, leaf.keyPem, ["-no_tls1", "-no_tls1_1", "-no_tls1_3", "-cipher", "aNULL:@SECLEVEL=0"])],
     ["no-fs", opensslServer(leaf.certPem, leaf.keyPem, ["-no_tls1_3", "-cipher", "AES128-GCM-SHA256:AES256-GCM-SHA384"])],
     ["rc4-3des-export", scriptedHelloServer([0x0005, 0x000a, 0x0003])],
+    ["slow", scriptedHelloServer([0xc02f, 0x009c, 0x002f, 0x0035], 400)],
     ["smtp", smtpStartTlsServer({ cert: leaf.certPem, key: leaf.keyPem })],
     ["silent", silentServer()],
     ["http", plainHttpServer()],
@@ -78,7 +79,7 @@ beforeAll(async () => {
   });
   refusedPort = await closedPort();
   const endpoints = [
-    ...Object.keys(servers).filter((n) => !["smtp", "silent", "http"].includes(n)).map((n) => endpoint(n)),
+    ...Object.keys(servers).filter((n) => !["smtp", "silent", "http", "slow"].includes(n)).map((n) => endpoint(n)),
     endpoint("smtp", { starttls: "smtp" }),
     endpoint("silent", { handshakeTimeoutMs: 300 }),
     endpoint("http"),
@@ -194,6 +195,14 @@ describe("TLS prober edge cases", () => {
     const result = await probeEndpoints(probeInput([endpoint("silent", { handshakeTimeoutMs: 200 })]), ctx());
     expect(performance.now() - t).toBeLessThan(1500);
     expect(result.findings.map((f) => f.ruleId)).toEqual(["tls/handshake-failed"]);
+  });
+
+  test("a server slow on every probe is cut off by the endpoint budget and reported", async () => {
+    const t = performance.now();
+    const result = await probeEndpoints(probeInput([endpoint("slow", { totalTimeoutMs: 700 })]), ctx());
+    expect(performance.now() - t).toBeLessThan(1500);
+    expect(result.findings.map((f) => f.ruleId)).toContain("tls/probe-incomplete");
+    expect(result.endpoints[0]?.incomplete).toBe(true);
   });
 
   test("aborting the signal stops a probe at once", async () => {

@@ -130,7 +130,7 @@ export async function smtpStartTlsServer(options: TlsOptions): Promise<Running> 
  * or a handshake_failure alert; then closes. Stands in for servers with RC4/3DES/EXPORT suites,
  * which this machine's OpenSSL cannot serve.
  */
-export async function scriptedHelloServer(accept: number[]): Promise<Running> {
+export async function scriptedHelloServer(accept: number[], delayMs = 0): Promise<Running> {
   const server = createNetServer((socket) => {
     let data = Buffer.alloc(0);
     socket.on("data", (chunk: Buffer) => {
@@ -153,7 +153,9 @@ export async function scriptedHelloServer(accept: number[]): Promise<Running> {
       }
       const body = Buffer.concat([Buffer.from([version >> 8, version & 0xff]), Buffer.alloc(32, 7), Buffer.from([0]), Buffer.from([pick >> 8, pick & 0xff, 0])]);
       const handshake = Buffer.concat([Buffer.from([2, 0, 0, body.length]), body]);
-      socket.end(Buffer.concat([Buffer.from([0x16, 0x03, 0x03, 0, handshake.length]), handshake]));
+      const answer = Buffer.concat([Buffer.from([0x16, 0x03, 0x03, 0, handshake.length]), handshake]);
+      if (delayMs > 0) setTimeout(() => socket.end(answer), delayMs);
+      else socket.end(answer);
     });
   });
   const sockets = track(server);
