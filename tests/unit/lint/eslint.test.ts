@@ -154,6 +154,23 @@ describe("lint gate: ESLint in-process", () => {
     }
   });
 
+  test("eslint.config names a config file to use instead of the one ESLint would find", async () => {
+    const root = gitRepo({
+      "eslint.config.js": 'export default [{ rules: { "no-unused-vars": "error" } }];\n',
+      "tools/strict.config.js": 'export default [{ rules: { "no-var": "error" } }];\n',
+      "a.js": "var a = 1;\n",
+    });
+    try {
+      const own = await runGateDirect(gate, { root });
+      expect(own.scan.findings.map((f) => f.ruleId)).toEqual(["lint/eslint/no-unused-vars"]);
+      const strict = await runGateDirect(gate, { root, options: { eslint: { config: "tools/strict.config.js" } } });
+      expect(strict.scan.findings.map((f) => f.ruleId)).toEqual(["lint/eslint/no-var"]);
+      expect(strict.scan.notes).toContain("ESLint config: tools/strict.config.js");
+    } finally {
+      removeDir(root);
+    }
+  });
+
   test("a repository with nothing to lint is skipped with a reason", async () => {
     const root = tempDir();
     try {
