@@ -52,7 +52,10 @@ export class LcovParser {
     this.close();
     if (!this.sawRecord) throw new ReportFileError("no SF: records: this is not an lcov tracefile", "not-a-report");
     const files: FileCoverage[] = [];
-    for (const r of this.files.values()) files.push(r.file);
+    for (const r of this.files.values()) {
+      settle(r);
+      files.push(r.file);
+    }
     return { format: "lcov", files };
   }
 
@@ -146,17 +149,19 @@ export class LcovParser {
     }
   }
 
-  /** end_of_record: settle the record's function and branch counters. */
+  /** end_of_record. Counters are settled once in finish(): a file repeated in many records stays linear. */
   private close(): void {
-    const r = this.current;
-    if (!r) return;
     this.current = undefined;
-    if (r.fnIndexes.size > 0) r.file.functions = { total: r.fnIndexes.size, covered: r.fnIndexHit.size };
-    else if (r.fnNames.size > 0) r.file.functions = { total: r.fnNames.size, covered: [...r.fnHit].filter((n) => r.fnNames.has(n)).length };
-    else if (r.fnf !== undefined) r.file.functions = { total: r.fnf, covered: Math.min(r.fnf, r.fnh ?? 0) };
-    if (r.branches > 0) r.file.branches = { total: r.branches, covered: r.branchesHit };
-    else if (r.brf !== undefined) r.file.branches = { total: r.brf, covered: Math.min(r.brf, r.brh ?? 0) };
   }
+}
+
+/** The record's function and branch counters, from its FN/FNDA, FNL/FNA or BRDA lines, else the summary lines. */
+function settle(r: Record_): void {
+  if (r.fnIndexes.size > 0) r.file.functions = { total: r.fnIndexes.size, covered: [...r.fnIndexHit].filter((i) => r.fnIndexes.has(i)).length };
+  else if (r.fnNames.size > 0) r.file.functions = { total: r.fnNames.size, covered: [...r.fnHit].filter((n) => r.fnNames.has(n)).length };
+  else if (r.fnf !== undefined) r.file.functions = { total: r.fnf, covered: Math.min(r.fnf, r.fnh ?? 0) };
+  if (r.branches > 0) r.file.branches = { total: r.branches, covered: r.branchesHit };
+  else if (r.brf !== undefined) r.file.branches = { total: r.brf, covered: Math.min(r.brf, r.brh ?? 0) };
 }
 
 export function parseLcovString(text: string): CoverageReport {

@@ -39,6 +39,7 @@ export interface JunitReport {
 }
 
 export const DETAIL_LIMIT = 4000;
+export const MAX_SUITE_DEPTH = 256;
 
 interface SuiteFrame {
   name: string;
@@ -125,6 +126,10 @@ class JunitCollector implements XmlHandlers {
       return;
     }
     if (name === "testsuite" || name === "testsuites") {
+      // Real reports nest a handful of levels; thousands only serve to make counting quadratic.
+      if (this.suiteStack.length >= MAX_SUITE_DEPTH) {
+        throw new ReportFileError(`test suites nested more than ${MAX_SUITE_DEPTH} levels deep; tollgate refuses the file`, "hostile");
+      }
       if (name === "testsuite") this.suites++;
       const parent = this.suiteStack.at(-1);
       const file = attr(tag, "file") ?? attr(tag, "filepath") ?? parent?.file;

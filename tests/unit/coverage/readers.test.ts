@@ -140,6 +140,15 @@ describe("bad coverage files", () => {
     expect(await reason('<?xml version="1.0"?>\n<html><body/></html>')).toMatch(/^not-a-report: not a coverage report: the root element is <html>/);
   });
 
+  it("stays linear when one file is repeated in many records", async () => {
+    const records = Array.from({ length: 30_000 }, (_, i) => `SF:a.ts\nFN:${i + 1},f${i}\nFNDA:${i % 2},f${i}\nDA:${i + 1},${i % 2}\nend_of_record\n`).join("");
+    const started = Date.now();
+    writeTree(dir, { "many.info": records });
+    const report = await readCoverageReport(join(dir, "many.info"));
+    expect(report.files[0]?.functions).toEqual({ total: 30_000, covered: 15_000 });
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it("refuses entity declarations and never fetches a DTD", async () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

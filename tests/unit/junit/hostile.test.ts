@@ -74,6 +74,16 @@ describe("bad and hostile JUnit files", () => {
     expect(requests).toEqual([]);
   });
 
+  it("refuses suites nested deeper than any runner writes", async () => {
+    const depth = 100_000;
+    writeTree(dir, { "deep.xml": `${"<testsuite>".repeat(depth)}${'<testcase name="t"><failure/></testcase>'.repeat(1000)}${"</testsuite>".repeat(depth)}` });
+    const started = Date.now();
+    const error = await failure(join(dir, "deep.xml"));
+    expect(error.kind).toBe("hostile");
+    expect(error.message).toMatch(/nested more than 256 levels/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it("reports an undefined entity without resolving it", async () => {
     const error = await failure(join(fixtures, "undefined-entity.input.xml"));
     expect(error.kind).toBe("hostile");
