@@ -116,16 +116,19 @@ export function indexLines(lines: string[], range: DocRange): { lines: Map<strin
     last = i + 1;
     let content = trimmed;
     let col = indent;
+    let dashCol = -1;
     // A line may open several collections at once ("- - a", "- name: x").
     for (let guard = 0; guard < 8; guard++) {
       const isItem = content === "-" || content.startsWith("- ");
+      // A sequence may sit at its parent key's indentation ("key:\n- item"): same-indent frames are
+      // a map with a sequence on top of it.
       while (stack.length > 0) {
         const top = stack[stack.length - 1] as Frame;
-        if (top.indent > col || (top.indent === col && (top.type === "seq") !== isItem)) stack.pop();
+        if (top.indent > col || (top.indent === col && top.type === "seq" && !isItem)) stack.pop();
         else break;
       }
       let top = stack[stack.length - 1];
-      if (!top || top.indent < col) {
+      if (!top || top.indent < col || (top.indent === col && top.type === "map" && isItem)) {
         top = { indent: col, path: pending, type: isItem ? "seq" : "map", index: -1 };
         stack.push(top);
       }
@@ -137,6 +140,7 @@ export function indexLines(lines: string[], range: DocRange): { lines: Map<strin
         const rest = content.slice(1);
         const inner = rest.trimStart();
         if (inner === "" || inner.startsWith("#")) break;
+        dashCol = col;
         col += 1 + (rest.length - inner.length);
         content = inner;
         continue;
@@ -147,6 +151,9 @@ export function indexLines(lines: string[], range: DocRange): { lines: Map<strin
         if (content.startsWith("[") || content.startsWith("{")) {
           const span = flowSpan(lines, i, content);
           if (span > 1) i += span - 1;
+        } else if (dashCol >= 0) {
+          // A scalar item (block scalar, or plain/quoted text going on over more lines).
+          skipUntilIndent = dashCol;
         }
         break;
       }
