@@ -38,6 +38,7 @@ export const AUTO_REPORTS = [
 type Options = CoverageOptions & CommonGateOptions;
 type Metric = "lines" | "branches" | "functions";
 const METRICS: Metric[] = ["lines", "branches", "functions"];
+const REPORT_RULES = ["coverage/parse-error", "coverage/report-missing"];
 const NOUN: Record<Metric, string> = { lines: "line", branches: "branch", functions: "function" };
 
 /** One threshold that was checked; evaluate() turns these into checks, honouring suppressions. */
@@ -47,6 +48,8 @@ interface Threshold {
   message: string;
   /** Fingerprint of the finding raised when it missed. */
   fingerprint?: string;
+  /** Instead of one finding: the check fails while any active finding of these rules remains. */
+  rules?: string[];
 }
 
 interface CoverageData {
@@ -262,7 +265,7 @@ async function scan(ctx: GateContext<CoverageOptions>): Promise<GateScan> {
         skipped: "no coverage report found (looked for coverage/lcov.info, coverage/cobertura-coverage.xml, coverage/coverage-final.json, jacoco.xml, clover.xml, coverage.out...); run the tests with coverage or set coverage.reports",
       };
     }
-    const thresholds: Threshold[] = [{ name: "reports-readable", passed: false, message: findings.map((f) => f.message).join(" ") }];
+    const thresholds: Threshold[] = [{ name: "reports-readable", passed: false, message: findings.map((f) => f.message).join(" "), rules: REPORT_RULES }];
     return { findings, metrics: {}, data: { thresholds, summary: "no coverage report found" }, checks: thresholds.map(toCheck) };
   }
 
@@ -290,10 +293,11 @@ async function scan(ctx: GateContext<CoverageOptions>): Promise<GateScan> {
   const changed = await changedLinesCoverage(ctx, collected.files, findings, notes);
   Object.assign(metrics, changed.metrics);
   if (changed.threshold) thresholds.push(changed.threshold);
-  const problems = findings.filter((f) => f.ruleId === "coverage/parse-error" || f.ruleId === "coverage/report-missing");
+  const problems = findings.filter((f) => REPORT_RULES.includes(f.ruleId));
   thresholds.push({
     name: "reports-readable",
     passed: problems.length === 0,
+    rules: REPORT_RULES,
     message: problems.length === 0 ? `${plural(collected.readable.length, "report")} read (${collected.formats.join(", ")})` : problems.map((f) => f.message).join(" "),
   });
 
@@ -320,7 +324,10 @@ function thresholdsOf(scan: GateScan): Threshold[] {
 export function evaluate(scan: GateScan, options: Options): Verdict {
   const active = scan.findings.filter(isActive);
   const suppressed = new Set(scan.findings.filter((f) => !isActive(f)).map((f) => f.fingerprint));
-  const checks = thresholdsOf(scan).map((t) => toCheck(t.passed || (t.fingerprint !== undefined && suppressed.has(t.fingerprint)) ? { ...t, passed: true } : t));
+  const checks = thresholdsOf(scan).map((t) => {
+    const passed = t.rules ? !active.some((f) => t.rules?.includes(f.ruleId)) : t.passed || (t.fingerprint !== undefined && suppressed.has(t.fingerprint));
+    return toCheck({ ...t, passed });
+  });
   let summary = typeof scan.data?.summary === "string" ? scan.data.summary : `${scan.metrics.lines_pct ?? 0}% lines covered`;
   if (suppressed.size > 0) summary += `, ${suppressed.size} suppressed`;
   if (active.some((f) => atLeast(f.severity, options["fail-on"]))) return { status: "failed", summary, checks };

@@ -117,6 +117,10 @@ describe("coverage gate: reports", () => {
     expect(scan.findings.map((f) => [f.ruleId, f.location?.path, f.properties?.reason])).toEqual([["coverage/parse-error", "coverage/coverage-final.json", "malformed"]]);
     expect(verdict?.status).toBe("failed");
     expect(verdict?.checks?.find((c) => c.name === "reports-readable")?.passed).toBe(false);
+    const waived = { ...scan, findings: scan.findings.map((f) => ({ ...f, suppression: { kind: "baseline" as const, reason: "known" } })) };
+    const after = gate.evaluate(waived, parseGateOptions(gate, {}));
+    expect(after.status).toBe("passed");
+    expect(after.checks?.find((c) => c.name === "reports-readable")?.passed).toBe(true);
   });
 
   it("merges reports of the same files and honours include/exclude", async () => {
