@@ -174,6 +174,10 @@ describe("TLS prober edge cases", () => {
     const weak = findings.filter((f) => f.properties?.endpoint === endpoint("rc4-3des-export").label && f.ruleId === "tls/weak-cipher");
     expect(weak.map((f) => f.properties?.category).sort()).toEqual(["3DES", "EXPORT", "RC4"]);
     expect(rulesOf("rc4-3des-export")).toContain("tls/handshake-failed");
+    // It also answers an SSLv3 hello in kind: the one protocol finding that is critical.
+    expect(report("rc4-3des-export").protocols.SSLv3).toBe(true);
+    const sslv3 = findings.find((f) => f.properties?.endpoint === endpoint("rc4-3des-export").label && f.properties?.protocol === "SSLv3");
+    expect(sslv3?.severity).toBe("critical");
   });
 
   test("SMTP STARTTLS endpoint", () => {

@@ -53,6 +53,7 @@ beforeAll(async () => {
     "certs/sha1.pem": makeCert({ cn: "sha1.example.test", ...host, issuer: root, hash: "sha1" }).certPem,
     "certs/md5.cer": derOf(makeCert({ cn: "md5.example.test", ...host, issuer: root, hash: "md5" })),
     "certs/self-signed.pem": selfSigned.certPem,
+    "certs/dev-self-signed-ca.pem": makeCert({ cn: "dev.example.test", dns: ["dev.example.test"], ca: true }).certPem,
     "test/fixtures/self-signed.pem": selfSigned.certPem,
     "certs/no-san.pem": makeCert({ cn: "nosan.example.test", issuer: root }).certPem,
     "certs/leaf-ca.pem": makeCert({ cn: "leafca.example.test", ...host, issuer: root, ca: true }).certPem,
@@ -111,6 +112,8 @@ describe("tls gate on certificate files", () => {
   test("self-signed leaf reported outside allow-self-signed paths only", () => {
     expect(at("certs/self-signed.pem")).toEqual(["tls/self-signed"]);
     expect(at("test/fixtures/self-signed.pem")).toEqual([]);
+    // What `openssl req -x509` makes by default: CA:true, a SAN, issuing nothing: still a leaf.
+    expect(at("certs/dev-self-signed-ca.pem")).toEqual(["tls/leaf-is-ca", "tls/self-signed"]);
   });
 
   test("missing SAN, CA:true leaf, validity over 398 days", () => {
