@@ -286,3 +286,17 @@ describe("coverage gate: options", () => {
     expect(() => parseGateOptions(gate, { min: { lines: 101 } })).toThrow();
   });
 });
+
+describe("coverage gate: rule catalogue", () => {
+  it("declares every rule its findings use", async () => {
+    const { root, base } = project({ "coverage/lcov.info": fixture("lcov.input.info"), "coverage/coverage-final.json": "{" });
+    const runs = await Promise.all([
+      runGateDirect(gate, { root, base, options: { min: { lines: 90, branches: 90, functions: 90 }, "changed-lines": { lines: 90, "min-changed": 1 } } }),
+      runGateDirect(gate, { root, options: { reports: ["missing.info"] } }),
+    ]);
+    const declared = new Set((await gate.rules()).map((r) => r.id));
+    const used = new Set(runs.flatMap((r) => r.scan.findings.map((f) => f.ruleId)));
+    expect(used.size).toBe(declared.size);
+    for (const id of used) expect(declared).toContain(id);
+  });
+});

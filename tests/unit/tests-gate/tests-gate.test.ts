@@ -261,3 +261,19 @@ describe("tests gate: options", () => {
     expect(() => parseGateOptions(gate, { "max-failures": -1 })).toThrow();
   });
 });
+
+describe("tests gate: rule catalogue", () => {
+  it("declares every rule its findings use", async () => {
+    const root = repo({ "junit.xml": fixture("surefire"), "reports/bad.xml": fixture("empty"), "TEST-py.xml": fixture("pytest") });
+    const runs = await Promise.all([
+      runGateDirect(gate, { root }),
+      runGateDirect(gate, { root, options: { reports: ["reports/*.xml", "missing.xml"] } }),
+      runGateDirect(gate, { root, options: { command: "exit 4", reports: ["nothing.xml"] } }),
+    ]);
+    const declared = new Set((await gate.rules()).map((r) => r.id));
+    const used = new Set(runs.flatMap((r) => r.scan.findings.map((f) => f.ruleId)));
+    expect([...used].sort()).toEqual(["tests/command-failed", "tests/flaky-test", "tests/parse-error", "tests/report-missing", "tests/test-errored", "tests/test-failed"]);
+    for (const id of used) expect(declared).toContain(id);
+    for (const rule of await gate.rules()) expect(rule.description.length).toBeGreaterThan(20);
+  });
+});
