@@ -111,6 +111,22 @@ try {
       { files: app, compression: "gzip" },
     ],
   });
+  // Baseline: the registry's own serving rate (fetch and discard), which bounds any scanner here.
+  const manifest = (await (await fetch(`http://${registry.host}/v2/bench/layers/manifests/1`, { headers: { accept: "application/vnd.oci.image.manifest.v1+json" } })).json()) as { layers: Array<{ digest: string }> };
+  const rawTimes: number[] = [];
+  let rawBytes = 0;
+  for (let round = 0; round < 3; round++) {
+    const started = performance.now();
+    rawBytes = 0;
+    await Promise.all(
+      manifest.layers.map(async (l) => {
+        const response = await fetch(`http://${registry.host}/v2/bench/layers/blobs/${l.digest}`);
+        for await (const chunk of response.body ?? []) rawBytes += (chunk as Uint8Array).length;
+      }),
+    );
+    rawTimes.push(performance.now() - started);
+  }
+  console.log(`registry baseline (download only): ${(rawBytes / 1048576 / (median(rawTimes) / 1000)).toFixed(0)} MB/s median, ${(rawBytes / 1048576 / (Math.min(...rawTimes) / 1000)).toFixed(0)} MB/s best`);
   const osv = join(scratch, "osv");
   mkdirSync(osv, { recursive: true });
   for (const [label, extra] of [
