@@ -155,6 +155,10 @@ async function main(): Promise<void> {
       const changedRuns = Array.from({ length: Math.max(3, runs) }, () => timedChild("--changed-child", root, [...files]));
       const chWall = median(changedRuns.map((x) => x.wall));
       const chCpu = median(changedRuns.map((x) => x.cpuMs));
+      const floor = Array.from({ length: Math.max(3, runs) }, () => timedChild("--eslint-api-child", root, [...files]));
+      console.log(
+        `  ESLint API alone on the same files, fresh process: median wall ${Math.round(median(floor.map((x) => x.wall)))} ms, CPU ${Math.round(median(floor.map((x) => x.cpuMs)))} ms, ${floor[0]?.problems ?? 0} problems`,
+      );
       console.log(
         `--changed (${label}): median wall ${Math.round(chWall)} ms for the whole fresh process (runs ${changedRuns.map((x) => Math.round(x.wall)).join(", ")}), CPU ${Math.round(chCpu)} ms, gate scan ${Math.round(median(changedRuns.map((x) => x.ms)))} ms, ${changedRuns[0]?.problems ?? 0} findings (target <= 1500 ms) ${chWall <= 1500 ? "OK" : "OVER"}`,
       );
@@ -169,10 +173,18 @@ async function main(): Promise<void> {
   }
 }
 
-async function child(mode: "--gate-child" | "--changed-child"): Promise<void> {
+async function child(mode: "--gate-child" | "--changed-child" | "--eslint-api-child"): Promise<void> {
   const root = process.argv[3] ?? "";
   const files = process.argv.slice(4);
   const started = performance.now();
+  if (mode === "--eslint-api-child") {
+    // The floor: ESLint's own API on the same files, nothing of tollgate around it.
+    const { ESLint } = await import("eslint");
+    const results = await new ESLint({ cwd: root }).lintFiles(files);
+    const cpu = process.cpuUsage();
+    console.log(JSON.stringify({ ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, problems: results.reduce((n, r) => n + r.messages.length, 0) }));
+    return;
+  }
   const scan = await lintGate.scan(context(lintGate, root, {}, mode === "--changed-child" ? files : undefined));
   const ms = performance.now() - started;
   // CPU time of the whole process (start-up included): what the wall time is on an idle machine.
@@ -181,5 +193,5 @@ async function child(mode: "--gate-child" | "--changed-child"): Promise<void> {
 }
 
 const mode = process.argv[2];
-if (mode === "--gate-child" || mode === "--changed-child") await child(mode);
+if (mode === "--gate-child" || mode === "--changed-child" || mode === "--eslint-api-child") await child(mode);
 else await main();
