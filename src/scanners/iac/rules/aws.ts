@@ -1482,4 +1482,49 @@ export const awsRules: IacRule[] = [
     terraform: { types: ["aws_sagemaker_notebook_instance"], attr: "direct_internet_access", ok: "Disabled", bad: "Enabled", missing: "fail" },
     cloudformation: { types: ["AWS::SageMaker::NotebookInstance"], attr: "DirectInternetAccess", ok: "Disabled", bad: "Enabled", missing: "fail" },
   }),
+  attrRule({
+    id: "iac/aws-cloudwatch-log-retention",
+    severity: "low",
+    title: "CloudWatch log group keeps logs forever or not long enough",
+    description: "Without a retention period logs are kept (and billed) forever; with less than a year, incident investigations lack history.",
+    remediation: "Set retention_in_days (RetentionInDays) to 365 or more.",
+    references: ["CKV_AWS_338", "CKV_AWS_66"],
+    tags: ["observability"],
+    terraform: { types: ["aws_cloudwatch_log_group"], attr: "retention_in_days", ok: 365, bad: 7, missing: "fail", pass: (v) => typeof v !== "number" || v === 0 || v >= 365 },
+    cloudformation: { types: ["AWS::Logs::LogGroup"], attr: "RetentionInDays", ok: 365, bad: 7, missing: "fail", pass: (v) => typeof v !== "number" || v >= 365 },
+  }),
+  attrRule({
+    id: "iac/aws-lb-drop-invalid-headers",
+    severity: "low",
+    title: "Application load balancer forwards invalid HTTP headers",
+    description: "Forwarding malformed headers enables HTTP request smuggling against the targets.",
+    remediation: "Set drop_invalid_header_fields = true.",
+    references: ["CKV_AWS_131", "CWE-444"],
+    terraform: { types: ["aws_lb", "aws_alb"], attr: "drop_invalid_header_fields", ok: true, bad: false, missing: "fail", when: (b) => (str(b.load_balancer_type) ?? "application") === "application" },
+  }),
+  {
+    id: "iac/aws-elb-access-logs",
+    severity: "low",
+    title: "Load balancer access logging is off",
+    description: "Without access logs there is no record of requests for incident response.",
+    remediation: "Add access_logs { bucket = ... enabled = true }.",
+    references: ["CKV_AWS_91", "CWE-778"],
+    tags: ["observability"],
+    frameworks: ["terraform"],
+    types: ["aws_lb", "aws_alb", "aws_elb"],
+    check: (r) => {
+      const logs = block(r.body, "access_logs");
+      // enabled defaults to true once a bucket is given.
+      if (!logs) return { path: "access_logs", missing: true };
+      const e = logs.value.enabled;
+      return e !== undefined && !unknownValue(e) && !isTrue(e) ? { path: `${logs.path}.enabled` } : undefined;
+    },
+    examples: {
+      valid: [{ file: "main.tf", code: 'resource "aws_lb" "ok" {\n  access_logs {\n    bucket = "logs"\n  }\n}\n' }],
+      invalid: [
+        { file: "main.tf", code: 'resource "aws_lb" "bad" {\n  name = "web"\n}\n', lines: [1] },
+        { file: "main.tf", code: 'resource "aws_lb" "bad" {\n  access_logs {\n    bucket  = "logs"\n    enabled = false\n  }\n}\n', lines: [4] },
+      ],
+    },
+  },
 ];

@@ -327,7 +327,7 @@ export const dockerfileRules: IacRule[] = [
     title: "RUN upgrades all packages",
     description: "apt-get upgrade / dist-upgrade / apk upgrade in a Dockerfile makes the build unreproducible; update the base image instead.",
     remediation: "Use a newer base image tag (or digest) rather than upgrading packages in place.",
-    references: ["hadolint DL3005", "CKV_DOCKER_5"],
+    references: ["hadolint DL3005", "CWE-1357"],
     tags: ["best-practice"],
     test: (s) => /\b(apt(-get)?\s+(?:-\S+\s+)*(dist-)?upgrade|apk\s+(?:-\S+\s+)*upgrade|yum\s+(?:-\S+\s+)*update\s*$)/m.test(s),
     valid: ["FROM debian:12\nRUN apt-get update\n"],
@@ -429,4 +429,99 @@ export const dockerfileRules: IacRule[] = [
     valid: ["FROM alpine:3.20\nWORKDIR /src\nRUN make\n"],
     invalid: [{ code: "FROM alpine:3.20\nRUN cd /src && make\n", lines: [2] }],
   }),
+  runRule({
+    id: "iac/docker-update-alone",
+    severity: "low",
+    title: "Package index updated in a RUN of its own",
+    description: "apt-get update (or apk update, yum makecache) alone in a RUN is cached as a layer, so later installs use a stale index and get old packages.",
+    remediation: "Update and install in the same RUN: apt-get update && apt-get install -y ... && rm -rf /var/lib/apt/lists/*.",
+    references: ["CKV_DOCKER_5", "hadolint DL3059", BEST],
+    tags: ["best-practice"],
+    test: (s) => {
+      const cmds = commands(s);
+      const updates = cmds.some((c) => /^(apt(-get)?\s+(-\S+\s+)*update|apk\s+update|yum\s+makecache|dnf\s+makecache)\b/.test(c));
+      const installs = cmds.some((c) => /\b(install|add|upgrade)\b/.test(c));
+      return updates && !installs;
+    },
+    valid: ["FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10\n"],
+    invalid: [{ code: "FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl=7.88.1-10\n", lines: [2] }],
+  }),
+  {
+    id: "iac/docker-multiple-cmd",
+    severity: "low",
+    title: "Stage has more than one CMD or ENTRYPOINT",
+    description: "Only the last CMD and ENTRYPOINT of a stage take effect; earlier ones are dead code that misleads readers.",
+    remediation: "Keep a single CMD and a single ENTRYPOINT per stage.",
+    references: ["hadolint DL4003", "hadolint DL4004"],
+    tags: ["best-practice"],
+    frameworks: ["dockerfile"],
+    types: ["dockerfile"],
+    check: (r) => {
+      const seen = new Map<string, number>();
+      const out = [];
+      for (const i of instructions(r)) {
+        if (i.cmd !== "CMD" && i.cmd !== "ENTRYPOINT") continue;
+        const key = `${i.stage}:${i.cmd}`;
+        const n = (seen.get(key) ?? 0) + 1;
+        seen.set(key, n);
+        if (n > 1) out.push(instructionIssue(i, `Stage has more than one ${i.cmd}`));
+      }
+      return out;
+    },
+    examples: {
+      valid: [{ code: "FROM alpine:3.20 AS a\nCMD [\"a\"]\nFROM alpine:3.20\nCMD [\"b\"]\n" }],
+      invalid: [{ code: "FROM alpine:3.20\nCMD [\"a\"]\nCMD [\"b\"]\n", lines: [3] }],
+    },
+  },
+  runRule({
+    id: "iac/docker-yum-no-clean",
+    severity: "low",
+    title: "yum/dnf cache is left in the image",
+    description: "The package manager's cache stays in the layer and bloats the image.",
+    remediation: "End the same RUN with yum clean all (dnf clean all), or use --setopt=keepcache=0.",
+    references: ["hadolint DL3032", "hadolint DL3040"],
+    tags: ["best-practice"],
+    test: (s) => /\b(yum|dnf|microdnf)\s+(?:-\S+\s+)*install\b/.test(s) && !/\b(yum|dnf|microdnf)\s+clean\s+all\b|rm\s+-rf\s+\/var\/cache\/(yum|dnf)/.test(s),
+    valid: ["FROM rockylinux:9\nRUN dnf install -y nginx-1.20.1 && dnf clean all\n"],
+    invalid: [{ code: "FROM rockylinux:9\nRUN dnf install -y nginx-1.20.1\n", lines: [2] }],
+  }),
+  runRule({
+    id: "iac/docker-pip-unpinned",
+    severity: "low",
+    title: "pip install without version pins",
+    description: "Unpinned Python packages make builds unreproducible and open the door to a malicious new release.",
+    remediation: "Pin versions (pip install pkg==1.2.3) or install from a locked requirements file.",
+    references: ["hadolint DL3013"],
+    tags: ["best-practice"],
+    test: (s) =>
+      commands(s).some((c) => {
+        const m = /\bpip3?\s+(?:-\S+\s+)*install\b(.*)$/.exec(c);
+        if (!m) return false;
+        const args = (m[1] ?? "").split(/\s+/).filter(Boolean);
+        if (args.some((a) => a === "-r" || a.startsWith("--requirement") || a === "-e" || a === "." || a.startsWith("-c"))) return false;
+        return args.filter((a) => !a.startsWith("-") && !a.includes("$") && !a.includes("/") && !a.endsWith(".whl")).some((p) => !/[=<>~@]/.test(p));
+      }),
+    valid: ["FROM python:3.12\nRUN pip install --no-cache-dir requests==2.32.3\n"],
+    invalid: [{ code: "FROM python:3.12\nRUN pip install --no-cache-dir requests\n", lines: [2] }],
+  }),
+  {
+    id: "iac/docker-copy-secrets",
+    severity: "high",
+    title: "COPY brings private keys or credentials into the image",
+    description: "Files such as .env, id_rsa, *.pem or .npmrc copied into a layer stay in the image history even if deleted later.",
+    remediation: "Exclude them with .dockerignore and mount them at build time with RUN --mount=type=secret.",
+    references: ["CWE-538", "https://docs.docker.com/build/building/secrets/"],
+    tags: ["security", "CWE-538"],
+    frameworks: ["dockerfile"],
+    types: ["dockerfile"],
+    check: (r) =>
+      instructions(r)
+        .filter((i) => (i.cmd === "COPY" || i.cmd === "ADD") && !/--from=/.test(i.value))
+        .filter((i) => i.value.split(/\s+/).filter((a) => !a.startsWith("--")).slice(0, -1).some((a) => /(^|\/)(\.env(\.[\w-]+)?|id_rsa|id_ed25519|id_ecdsa|[\w.-]+\.pem|[\w.-]+\.key|\.npmrc|\.pypirc|\.netrc|credentials(\.json)?|\.aws\/credentials|\.docker\/config\.json)$/.test(a)))
+        .map((i) => instructionIssue(i)),
+    examples: {
+      valid: [{ code: "FROM node:20\nCOPY package.json src/ /app/\n" }],
+      invalid: [{ code: "FROM node:20\nCOPY .npmrc package.json /app/\n", lines: [2] }],
+    },
+  },
 ];
