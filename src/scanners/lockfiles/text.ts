@@ -25,20 +25,34 @@ export class LineIndex {
 
 /**
  * Finds JSON object keys in document order: each call searches forward from the last hit, so a
- * pre-order walk of a parsed object finds every key's line in one pass over the text.
+ * pre-order walk of a parsed object finds every key's line in one pass over the text (lines are
+ * counted incrementally, never by rescanning from the start).
  */
 export class JsonKeyCursor {
+  private readonly text: string;
   private pos: number;
-  constructor(
-    private readonly lines: LineIndex,
-    start = 0,
-  ) {
+  private lineOffset = 0;
+  private line = 1;
+
+  constructor(source: LineIndex | string, start = 0) {
+    this.text = typeof source === "string" ? source : source.text;
     this.pos = start;
+  }
+
+  private lineAt(offset: number): number {
+    if (offset < this.lineOffset) {
+      this.lineOffset = 0;
+      this.line = 1;
+    }
+    const text = this.text;
+    for (let i = text.indexOf("\n", this.lineOffset); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) this.line++;
+    this.lineOffset = offset;
+    return this.line;
   }
 
   /** Line of the next `"key": <opener>` after the cursor, or undefined (cursor unchanged). */
   next(key: string, opener?: "{" | "[" | '"'): number | undefined {
-    const text = this.lines.text;
+    const text = this.text;
     const needle = JSON.stringify(key);
     let at = text.indexOf(needle, this.pos);
     while (at !== -1) {
@@ -49,7 +63,7 @@ export class JsonKeyCursor {
         while (isSpace(text.charCodeAt(i))) i++;
         if (opener === undefined || text[i] === opener) {
           this.pos = i;
-          return this.lines.lineAt(at);
+          return this.lineAt(at);
         }
       }
       at = text.indexOf(needle, at + 1);
@@ -59,7 +73,7 @@ export class JsonKeyCursor {
 
   /** Line of the next `"key": "value"` pair after the cursor, or undefined (cursor unchanged). */
   nextPair(key: string, value: string): number | undefined {
-    const text = this.lines.text;
+    const text = this.text;
     const keyText = JSON.stringify(key);
     const needle = JSON.stringify(value);
     let at = text.indexOf(needle, this.pos);
@@ -71,7 +85,7 @@ export class JsonKeyCursor {
         while (isSpace(text.charCodeAt(i))) i--;
         if (text.slice(i - keyText.length + 1, i + 1) === keyText) {
           this.pos = at + needle.length;
-          return this.lines.lineAt(at);
+          return this.lineAt(at);
         }
       }
       at = text.indexOf(needle, at + 1);
@@ -81,7 +95,7 @@ export class JsonKeyCursor {
 
   /** Moves the cursor to the first occurrence of a raw string; false when absent. */
   seek(raw: string): boolean {
-    const at = this.lines.text.indexOf(raw, this.pos);
+    const at = this.text.indexOf(raw, this.pos);
     if (at === -1) return false;
     this.pos = at;
     return true;

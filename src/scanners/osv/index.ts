@@ -3,7 +3,7 @@
 // gates both go through findVulnerabilities().
 import type { Scanner } from "../../core/types.js";
 import { affectingEntries, fixedVersions, indexKey } from "./match.js";
-import { openOfflineDatabase } from "./offline.js";
+import { openOfflineDatabase, type OfflineStats } from "./offline.js";
 import { OsvOnline, type OnlineStats } from "./online.js";
 import { advisorySeverity } from "./severity.js";
 import type { AdvisoryMatch, AdvisorySourceOptions, DetailedMatch, OsvRecord, PackageRef } from "./types.js";
@@ -26,6 +26,8 @@ export interface FindResult {
   stats: OnlineStats;
   /** Offline records that could not be parsed. */
   skippedRecords: string[];
+  /** Offline source only: index cache hits, records scanned and parsed (cumulative per database). */
+  offline?: OfflineStats;
 }
 
 /**
@@ -36,12 +38,14 @@ export async function findAdvisories(packages: PackageRef[], source: FindOptions
   const unique = dedupe(packages);
   const stats: OnlineStats = { requests: 0, cacheHits: 0 };
   let skippedRecords: string[] = [];
+  let offline: OfflineStats | undefined;
   const recordsOf: OsvRecord[][] = [];
   if (source.offline !== undefined) {
     const db = openOfflineDatabase(source.offline);
-    const byKey = db.recordsFor(unique, source.signal);
+    const byKey = await db.recordsFor(unique, { cacheDir: source.cacheDir, ...(source.signal ? { signal: source.signal } : {}) });
     unique.forEach((p, i) => (recordsOf[i] = byKey.get(indexKey(p.ecosystem, p.name)) ?? []));
     skippedRecords = [...db.skipped];
+    offline = { ...db.stats };
   } else {
     const online = new OsvOnline({ ...source.online, cacheDir: source.cacheDir, ...(source.signal ? { signal: source.signal } : {}), ...(source.attempts !== undefined ? { attempts: source.attempts } : {}), ...(source.backoffMs !== undefined ? { backoffMs: source.backoffMs } : {}) });
     const byIndex = await online.recordsFor(unique);
@@ -70,7 +74,7 @@ export async function findAdvisories(packages: PackageRef[], source: FindOptions
     }
   });
   matches.sort((a, b) => cmp(a.package.ecosystem, b.package.ecosystem) || cmp(a.package.name, b.package.name) || cmp(a.package.version, b.package.version) || cmp(a.id, b.id));
-  return { matches, stats, skippedRecords };
+  return offline ? { matches, stats, skippedRecords, offline } : { matches, stats, skippedRecords };
 }
 
 /** The contract the container gate uses: see AdvisorySourceOptions. */

@@ -1,26 +1,40 @@
 // The offline advisory source: a directory or zip of OSV JSON records, as OSV publishes them per
 // ecosystem (`<Ecosystem>/all.zip` or loose `<ID>.json` files). Loading is lazy: only folders and
 // zips of the ecosystems asked about are read, each record is indexed by (ecosystem, name) from a
-// cheap text scan, and only records of packages asked about are parsed.
-import { readFileSync, readdirSync, statSync } from "node:fs";
+// cheap text scan (on worker threads for big zips), and only records of packages asked about are
+// parsed. A zip's index is kept in the cache directory, so the next run inflates only the
+// records it needs.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { indexKey } from "./match.js";
 import { baseEcosystem } from "./versions/index.js";
+import { readCentralDirectory, readEntry, readShared, type ZipEntry } from "./zip.js";
 import { sanitizeRecord } from "./record.js";
-import { readCentralDirectory, readEntry, type ZipEntry } from "./zip.js";
+import { scanThreads, scanZipEntries } from "./scan-worker.js";
 import { AdvisoriesUnavailableError, type OsvRecord } from "./types.js";
 
 /** OSV's ecosystem names (without release): a folder or zip named so holds only that ecosystem. */
 const KNOWN_ECOSYSTEMS = new Set(
   [
-    "AlmaLinux", "Alpine", "Android", "Azure Linux", "Bioconductor", "Bitnami", "Chainguard", "ConanCenter", "CRAN",
-    "crates.io", "Debian", "Echo", "GHC", "GitHub Actions", "Go", "Hackage", "Hex", "Julia", "Linux", "Mageia", "Maven",
-    "MinimOS", "npm", "NuGet", "openEuler", "openSUSE", "OSS-Fuzz", "Packagist", "Photon OS", "Pub", "PyPI", "Red Hat",
-    "Rocky Linux", "RubyGems", "SUSE", "SwiftURL", "Ubuntu", "VSCode", "Wolfi", "opam", "GIT",
+    "AlmaLinux", "Alpaquita", "Alpine", "Android", "Azure Linux", "Bioconductor", "Bitnami", "Chainguard", "ConanCenter", "CRAN",
+    "crates.io", "Debian", "Echo", "FreeBSD", "GHC", "GitHub Actions", "Go", "Hackage", "Hex", "Julia", "Kubernetes", "Linux",
+    "Mageia", "Maven", "MinimOS", "npm", "NuGet", "openEuler", "openSUSE", "OSS-Fuzz", "Packagist", "Photon OS", "Pub", "PyPI",
+    "Red Hat", "Rocky Linux", "RubyGems", "SUSE", "SwiftURL", "Ubuntu", "VSCode", "Wolfi", "opam", "GIT",
   ].map((e) => e.toLowerCase()),
 );
 
-type Location = { kind: "file"; path: string } | { kind: "zip"; zip: number; entry: ZipEntry };
+/** Bump when the persisted index format or the key normalisation changes. */
+const INDEX_VERSION = 2;
+
+/**
+ * Where a record lives, packed in one number to keep 200,000 of them cheap: the container (a zip
+ * or a folder's list of files) times 2^24, plus the entry or file index within it.
+ */
+type Location = number;
+const SLOT = 2 ** 24;
+
+type Container = { kind: "zip"; path: string; buf: Buffer; entries: ZipEntry[] } | { kind: "files"; files: string[] };
 
 interface Source {
   /** Lower-case base ecosystem when the folder/zip name says which, else undefined (read always). */
@@ -35,7 +49,12 @@ const ECOSYSTEM_FIELD = /"ecosystem"\s*:\s*"((?:[^"\\]|\\.)*)"/;
 const NAME_FIELD = /"name"\s*:\s*"((?:[^"\\]|\\.)*)"/;
 
 function unescape(raw: string): string {
-  return raw.includes("\\") ? (JSON.parse(`"${raw}"`) as string) : raw;
+  if (!raw.includes("\\")) return raw;
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return raw;
+  }
 }
 
 /** (ecosystem, name) keys a record's text mentions under "package", without a full JSON parse. */
@@ -50,16 +69,27 @@ export function packageKeys(text: string): string[] {
   return keys;
 }
 
+export interface OfflineStats {
+  /** Zip sources whose index came from the cache directory. */
+  indexCacheHits: number;
+  recordsScanned: number;
+  recordsParsed: number;
+}
+
 export class OfflineDatabase {
   private readonly sources: Source[] = [];
-  private readonly zips: Buffer[] = [];
+  private readonly containers: Container[] = [];
   private readonly index = new Map<string, Location[]>();
-  private readonly parsed = new Map<string, OsvRecord | null>();
-  /** Records that could not be parsed: reported once, never fatal. */
+  private readonly parsed = new Map<Location, OsvRecord | null>();
+  /** Records that could not be read or parsed: reported, never fatal. */
   readonly skipped: string[] = [];
-  recordCount = 0;
+  readonly stats: OfflineStats = { indexCacheHits: 0, recordsScanned: 0, recordsParsed: 0 };
 
-  constructor(readonly root: string) {
+  /** `workerThreshold`: zips with at least this many entries are scanned on worker threads. */
+  constructor(
+    readonly root: string,
+    private readonly options: { workerThreshold?: number } = {},
+  ) {
     let stat;
     try {
       stat = statSync(root);
@@ -79,97 +109,152 @@ export class OfflineDatabase {
   }
 
   /** Loads (once) every source that may hold records of these ecosystems. */
-  private load(ecosystems: Set<string>, wanted: Set<string>, signal?: AbortSignal): void {
+  private async load(ecosystems: Set<string>, cacheDir: string | undefined, signal?: AbortSignal): Promise<void> {
     for (const source of this.sources) {
       if (source.loaded) continue;
       if (source.ecosystem !== undefined && !ecosystems.has(source.ecosystem)) continue;
       source.loaded = true;
-      if (source.kind === "zip") this.loadZip(source.path, wanted, signal);
-      else if (source.kind === "dir") this.loadDir(source.path, wanted, signal);
-      else this.addText(readFileSync(source.path, "utf8"), { kind: "file", path: source.path }, wanted);
+      if (source.kind === "zip") await this.loadZip(source.path, cacheDir, signal);
+      else if (source.kind === "dir") await this.loadDir(source.path, cacheDir, signal);
+      else this.loadFiles([source.path], signal);
     }
   }
 
-  private loadZip(path: string, wanted: Set<string>, signal?: AbortSignal): void {
+  private addLocation(key: string, location: Location): void {
+    const list = this.index.get(key);
+    if (!list) this.index.set(key, [location]);
+    else if (list[list.length - 1] !== location) list.push(location);
+  }
+
+  private async loadZip(path: string, cacheDir: string | undefined, signal?: AbortSignal): Promise<void> {
     let buf: Buffer;
     let entries: ZipEntry[];
     try {
-      buf = readFileSync(path);
-      entries = readCentralDirectory(buf);
+      buf = readShared(path);
+      entries = readCentralDirectory(buf).filter((e) => e.name.endsWith(".json"));
     } catch (error) {
       throw new AdvisoriesUnavailableError(`the offline OSV database ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const zip = this.zips.push(buf) - 1;
-    let n = 0;
-    for (const entry of entries) {
-      if (!entry.name.endsWith(".json")) continue;
-      if ((++n & 1023) === 0) signal?.throwIfAborted();
-      let text: string;
-      try {
-        text = readEntry(buf, entry).toString("utf8");
-      } catch {
-        this.skipped.push(`${path}!${entry.name}`);
-        continue;
-      }
-      this.addText(text, { kind: "zip", zip, entry }, wanted);
+    const base = this.containers.push({ kind: "zip", path, buf, entries }) - 1;
+    if (entries.length >= SLOT) throw new AdvisoriesUnavailableError(`${path} holds more records than tollgate can index`);
+    const at = base * SLOT;
+    const cacheFile = cacheDir ? indexCacheFile(cacheDir, path) : undefined;
+    const cached = cacheFile ? readIndexCache(cacheFile, entries.length) : undefined;
+    if (cached) {
+      this.stats.indexCacheHits++;
+      let p = 0;
+      cached.keys.forEach((key, k) => {
+        const n = cached.counts[k] ?? 0;
+        for (let j = 0; j < n; j++) this.addLocation(key, at + (cached.owners[p++] ?? 0));
+      });
+      return;
     }
+    const byKey = new Map<string, number[]>();
+    const add = (key: string, i: number): void => {
+      this.addLocation(key, at + i);
+      const owners = byKey.get(key);
+      if (!owners) byKey.set(key, [i]);
+      else if (owners[owners.length - 1] !== i) owners.push(i);
+    };
+    this.stats.recordsScanned += entries.length;
+    const threads = scanThreads(entries.length, this.options.workerThreshold);
+    if (threads > 1) {
+      const result = await scanZipEntries(buf, entries, threads, signal);
+      const memo = new Map<string, string>();
+      for (let p = 0; p < result.owners.length; p++) {
+        const eco = result.pairs[2 * p] ?? "";
+        const name = result.pairs[2 * p + 1] ?? "";
+        const memoKey = `${eco}\0${name}`;
+        let key = memo.get(memoKey);
+        if (key === undefined) memo.set(memoKey, (key = indexKey(unescape(eco), unescape(name))));
+        add(key, result.owners[p] ?? 0);
+      }
+      for (const b of result.bad) this.skipped.push(`${path}!${entries[b]?.name ?? b}`);
+    } else {
+      entries.forEach((entry, i) => {
+        if ((i & 1023) === 0) signal?.throwIfAborted();
+        let text: string;
+        try {
+          text = readEntry(buf, entry).toString("utf8");
+        } catch {
+          this.skipped.push(`${path}!${entry.name}`);
+          return;
+        }
+        for (const key of packageKeys(text)) add(key, i);
+      });
+    }
+    if (cacheFile) writeIndexCache(cacheFile, entries.length, byKey);
   }
 
-  private loadDir(dir: string, wanted: Set<string>, signal?: AbortSignal): void {
+  private async loadDir(dir: string, cacheDir: string | undefined, signal?: AbortSignal): Promise<void> {
+    const files: string[] = [];
     const stack = [dir];
-    let n = 0;
     while (stack.length > 0) {
       const current = stack.pop();
       if (current === undefined) break;
       for (const entry of readdirSync(current, { withFileTypes: true })) {
         const path = join(current, entry.name);
         if (entry.isDirectory()) stack.push(path);
-        else if (entry.name.endsWith(".json")) {
-          if ((++n & 1023) === 0) signal?.throwIfAborted();
-          this.addText(readFileSync(path, "utf8"), { kind: "file", path }, wanted);
-        } else if (entry.name.endsWith(".zip")) this.loadZip(path, wanted, signal);
+        else if (entry.name.endsWith(".json")) files.push(path);
+        else if (entry.name.endsWith(".zip")) await this.loadZip(path, cacheDir, signal);
       }
     }
+    this.loadFiles(files.sort(), signal);
   }
 
-  private addText(text: string, location: Location, wanted: Set<string>): void {
-    this.recordCount++;
-    const keys = new Set(packageKeys(text));
-    let record: OsvRecord | null | undefined;
-    for (const key of keys) {
-      let list = this.index.get(key);
-      if (!list) this.index.set(key, (list = []));
-      list.push(location);
-      // Parse now when someone asked for this package: saves reading the entry a second time.
-      if (record === undefined && wanted.has(key)) {
-        record = parseRecord(text);
-        if (record === null) this.skipped.push(describe(location));
+  private loadFiles(files: string[], signal?: AbortSignal): void {
+    const at = (this.containers.push({ kind: "files", files }) - 1) * SLOT;
+    files.forEach((path, i) => {
+      if ((i & 1023) === 0) signal?.throwIfAborted();
+      this.stats.recordsScanned++;
+      let text: string;
+      try {
+        text = readFileSync(path, "utf8");
+      } catch {
+        this.skipped.push(path);
+        return;
       }
-    }
-    if (record !== undefined) this.parsed.set(locationId(location), record);
+      for (const key of packageKeys(text)) this.addLocation(key, at + i);
+    });
+  }
+
+  private describe(location: Location): string {
+    const c = this.containers[Math.floor(location / SLOT)];
+    const i = location % SLOT;
+    if (!c) return String(location);
+    return c.kind === "zip" ? `${c.path}!${c.entries[i]?.name ?? i}` : (c.files[i] ?? String(location));
   }
 
   private readRecord(location: Location): OsvRecord | null {
-    const id = locationId(location);
-    const cached = this.parsed.get(id);
+    const cached = this.parsed.get(location);
     if (cached !== undefined) return cached;
-    let text = "";
+    let record: OsvRecord | null = null;
+    const c = this.containers[Math.floor(location / SLOT)];
+    const i = location % SLOT;
     try {
-      text = location.kind === "file" ? readFileSync(location.path, "utf8") : readEntry(this.zips[location.zip] ?? Buffer.alloc(0), location.entry).toString("utf8");
+      let text = "";
+      if (c?.kind === "zip") {
+        const entry = c.entries[i];
+        if (entry) text = readEntry(c.buf, entry).toString("utf8");
+      } else if (c?.kind === "files") {
+        const file = c.files[i];
+        if (file) text = readFileSync(file, "utf8");
+      }
+      record = sanitizeRecord(JSON.parse(text));
     } catch {
-      // removed or corrupt since it was indexed: parseRecord("") reports it as skipped
+      record = null;
     }
-    const record = parseRecord(text);
-    if (record === null) this.skipped.push(describe(location));
-    this.parsed.set(id, record);
+    this.stats.recordsParsed++;
+    if (record === null) this.skipped.push(this.describe(location));
+    this.parsed.set(location, record);
     return record;
   }
 
   /** Records that name any of these (ecosystem, name) pairs, keyed by indexKey. */
-  recordsFor(packages: { ecosystem: string; name: string }[], signal?: AbortSignal): Map<string, OsvRecord[]> {
+  async recordsFor(packages: { ecosystem: string; name: string }[], options: { cacheDir?: string; signal?: AbortSignal } = {}): Promise<Map<string, OsvRecord[]>> {
     const wanted = new Set(packages.map((p) => indexKey(p.ecosystem, p.name)));
     const ecosystems = new Set(packages.map((p) => baseEcosystem(p.ecosystem).toLowerCase()));
-    this.load(ecosystems, wanted, signal);
+    await this.load(ecosystems, options.cacheDir, options.signal);
     const out = new Map<string, OsvRecord[]>();
     for (const key of wanted) {
       const records: OsvRecord[] = [];
@@ -189,19 +274,51 @@ function ecosystemOf(fileName: string): { ecosystem?: string } {
   return KNOWN_ECOSYSTEMS.has(base) ? { ecosystem: base } : {};
 }
 
-function locationId(location: Location): string {
-  return location.kind === "file" ? location.path : `${location.zip}:${location.entry.localOffset}`;
-}
-
-function describe(location: Location): string {
-  return location.kind === "file" ? location.path : location.entry.name;
-}
-
-function parseRecord(text: string): OsvRecord | null {
+/** The index file of one zip: its identity is path, size and modification time. */
+function indexCacheFile(cacheDir: string, path: string): string | undefined {
   try {
-    return sanitizeRecord(JSON.parse(text));
+    const st = statSync(path);
+    const id = createHash("sha256").update(`${INDEX_VERSION}\0${path}\0${st.size}\0${st.mtimeMs}`).digest("hex").slice(0, 32);
+    return join(cacheDir, "osv-index", `${id}.json`);
   } catch {
-    return null;
+    return undefined;
+  }
+}
+
+interface IndexCache {
+  keys: string[];
+  /** Entries per key, then all entry indexes in key order: flat arrays parse fast. */
+  counts: number[];
+  owners: number[];
+}
+
+function readIndexCache(file: string, entries: number): IndexCache | undefined {
+  try {
+    const data = JSON.parse(readFileSync(file, "utf8")) as { version?: unknown; entries?: unknown } & Partial<IndexCache>;
+    if (data.version !== INDEX_VERSION || data.entries !== entries) return undefined;
+    if (!Array.isArray(data.keys) || !Array.isArray(data.counts) || !Array.isArray(data.owners) || data.keys.length !== data.counts.length) return undefined;
+    return { keys: data.keys, counts: data.counts, owners: data.owners };
+  } catch {
+    return undefined;
+  }
+}
+
+function writeIndexCache(file: string, entries: number, byKey: Map<string, number[]>): void {
+  try {
+    mkdirSync(join(file, ".."), { recursive: true });
+    const keys: string[] = [];
+    const counts: number[] = [];
+    const owners: number[] = [];
+    for (const [key, list] of byKey) {
+      keys.push(key);
+      counts.push(list.length);
+      for (const i of list) owners.push(i);
+    }
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ version: INDEX_VERSION, entries, keys, counts, owners }));
+    renameSync(tmp, file);
+  } catch {
+    // an index that cannot be kept only costs the next run a rescan
   }
 }
 

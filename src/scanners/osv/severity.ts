@@ -35,7 +35,19 @@ function complete(vector: string): boolean {
   return required !== undefined && required.every((k) => keys.has(k));
 }
 
+const scored = new Map<string, { version: string; score: number; vector: string } | undefined>();
+
+/** Base score of a vector; memoised, as thousands of advisories share a handful of vectors. */
 export function cvssScore(entry: OsvSeverity): { version: string; score: number; vector: string } | undefined {
+  const key = `${entry.type}\0${entry.score}`;
+  if (scored.has(key)) return scored.get(key);
+  const result = computeScore(entry);
+  if (scored.size > 10_000) scored.clear();
+  scored.set(key, result);
+  return result;
+}
+
+function computeScore(entry: OsvSeverity): { version: string; score: number; vector: string } | undefined {
   const vector = entry.score.trim();
   if (!complete(vector)) return undefined;
   try {

@@ -1,6 +1,25 @@
 // A minimal zip reader (central directory, stored and deflated entries, zip64) so an OSV
 // all.zip can be indexed entry by entry without unpacking it to disk or holding it inflated.
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { inflateRawSync } from "node:zlib";
+
+/** Reads a file into shared memory, so worker threads can scan it without a copy each. */
+export function readShared(path: string): Buffer {
+  const fd = openSync(path, "r");
+  try {
+    const size = fstatSync(fd).size;
+    const buf = Buffer.from(new SharedArrayBuffer(size));
+    let done = 0;
+    while (done < size) {
+      const n = readSync(fd, buf, done, size - done, done);
+      if (n === 0) break;
+      done += n;
+    }
+    return buf;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 export interface ZipEntry {
   name: string;
@@ -12,7 +31,6 @@ export interface ZipEntry {
 export function readCentralDirectory(buf: Buffer): ZipEntry[] {
   const eocd = findEocd(buf);
   if (eocd === -1) throw new Error("not a zip file (no end of central directory record)");
-  let count = buf.readUInt16LE(eocd + 10);
   let cdSize = buf.readUInt32LE(eocd + 12);
   let cdOffset = buf.readUInt32LE(eocd + 16);
   // zip64: the locator sits right before the EOCD and points at the zip64 EOCD record.
@@ -20,7 +38,6 @@ export function readCentralDirectory(buf: Buffer): ZipEntry[] {
   if (locator >= 0 && buf.readUInt32LE(locator) === 0x07064b50) {
     const z64 = Number(buf.readBigUInt64LE(locator + 8));
     if (buf.readUInt32LE(z64) === 0x06064b50) {
-      count = Number(buf.readBigUInt64LE(z64 + 32));
       cdSize = Number(buf.readBigUInt64LE(z64 + 40));
       cdOffset = Number(buf.readBigUInt64LE(z64 + 48));
     }
@@ -28,7 +45,9 @@ export function readCentralDirectory(buf: Buffer): ZipEntry[] {
   const entries: ZipEntry[] = [];
   let p = cdOffset;
   const end = cdOffset + cdSize;
-  for (let i = 0; i < count && p + 46 <= end; i++) {
+  // The 16-bit entry count wraps above 65,535 in zips written without zip64 records, so the
+  // central directory is walked to its end rather than trusted for a count.
+  while (p + 46 <= end && p + 46 <= buf.length) {
     if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error("corrupt zip central directory");
     const method = buf.readUInt16LE(p + 10);
     let compressedSize = buf.readUInt32LE(p + 20);

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "@jest/globals";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { findAdvisories, findVulnerabilities, AdvisoriesUnavailableError } from "../../../src/scanners/osv/index.js";
+import { OfflineDatabase } from "../../../src/scanners/osv/offline.js";
 import { removeDir, tempDir } from "../../helpers/tmp.js";
 import { osvRecord, writeOsvDirectory, writeOsvZip } from "./osv-helpers.js";
 
@@ -109,5 +110,32 @@ describe("offline OSV database", () => {
 
   it("fails loudly when the database does not exist", async () => {
     await expect(findVulnerabilities(PACKAGES, { offline: join(temp(), "nope"), cacheDir: temp() })).rejects.toThrow(/does not exist/);
+  });
+
+  it("indexes a big zip on worker threads and keeps its index for the next run", async () => {
+    // 3,000 records, with the worker threshold lowered so the scan runs on worker threads.
+    const template = osvRecord({ id: "GHSA-tmpl-tmpl-tmpl", ecosystem: "npm", name: "pkg-0", events: [{ introduced: "0" }, { fixed: "2.0.0" }] });
+    const records = Array.from({ length: 3000 }, (_, i) => ({
+      ...template,
+      id: `BIG-${String(i).padStart(5, "0")}`,
+      affected: [{ package: { ecosystem: "npm", name: `pkg-${i % 1000}` }, ranges: [{ type: "ECOSYSTEM", events: [{ introduced: "0" }, { fixed: `${1 + (i % 3)}.0.0` }] }] }],
+    }));
+    const zip = writeOsvZip(join(temp(), "npm.zip"), records);
+    const cacheDir = temp();
+    const asked = [{ ecosystem: "npm", name: "pkg-7", version: "1.5.0" }, { ecosystem: "npm", name: "pkg-999", version: "1.5.0" }];
+    const cold = new OfflineDatabase(zip, { workerThreshold: 1000 });
+    const first = await cold.recordsFor(asked, { cacheDir });
+    expect(cold.stats).toMatchObject({ indexCacheHits: 0, recordsScanned: 3000 });
+    // pkg-7 appears in records 7, 1007 and 2007.
+    expect(first.get("npm\0pkg-7")?.map((r) => r.id)).toEqual(["BIG-00007", "BIG-01007", "BIG-02007"]);
+    const warm = new OfflineDatabase(zip, { workerThreshold: 1000 });
+    const second = await warm.recordsFor(asked, { cacheDir });
+    expect(warm.stats).toMatchObject({ indexCacheHits: 1, recordsScanned: 0, recordsParsed: 6 });
+    expect(second).toEqual(first);
+    const matches = await findVulnerabilities(asked, { offline: zip, cacheDir });
+    // Record i is fixed in (1 + i % 3).0.0: at 1.5.0, records fixed in 1.0.0 no longer apply.
+    expect(matches.map((m) => [m.package.name, m.id, m.fixed])).toEqual([
+      ["pkg-7", "BIG-00007", ["2.0.0"]], ["pkg-7", "BIG-01007", ["3.0.0"]], ["pkg-999", "BIG-01999", ["2.0.0"]], ["pkg-999", "BIG-02999", ["3.0.0"]],
+    ]);
   });
 });

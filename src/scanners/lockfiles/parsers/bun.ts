@@ -1,7 +1,7 @@
 // bun.lock: JSON with trailing commas. "packages" maps an install path ("a", "a/b" for a nested
 // copy) to ["name@version", registry, { dependencies... }, integrity]; workspaces hold the roots.
 import { type LockPackage, LockfileError, type ParsedLockfile } from "../types.js";
-import { JsonKeyCursor, LineIndex, isRecord, jsoncToJson, parseJson, reachable, record } from "../text.js";
+import { JsonKeyCursor, isRecord, jsoncToJson, parseJson, reachable, record } from "../text.js";
 
 const PROD_FIELDS = ["dependencies", "optionalDependencies", "peerDependencies"];
 
@@ -42,7 +42,7 @@ export function parseBunLock(path: string, content: string): ParsedLockfile {
     return PROD_FIELDS.flatMap((f) => Object.keys(record(meta[f])).map((n) => resolve(key, n) ?? ""));
   };
   const prod = reachable(directProd, edges);
-  const cursor = new JsonKeyCursor(new LineIndex(json));
+  const cursor = new JsonKeyCursor(json);
   cursor.seek('"packages"');
   const out: LockPackage[] = [];
   for (const [key, entry] of Object.entries(packages)) {

@@ -1,12 +1,12 @@
 // composer.lock: "packages" and "packages-dev" arrays; composer.json's require lists say which
 // are direct. An array of licences in Composer means the user may pick any of them (OR).
 import { type LockPackage, LockfileError, type Manifest, type ParsedLockfile } from "../types.js";
-import { JsonKeyCursor, LineIndex, isRecord, parseJson, record, str } from "../text.js";
+import { JsonKeyCursor, isRecord, parseJson, record, str } from "../text.js";
 
 export function parseComposerLock(path: string, content: string, manifest?: Manifest): ParsedLockfile {
   const doc = parseJson(content);
   if (!isRecord(doc)) throw new LockfileError("composer.lock is not a JSON object");
-  const cursor = new JsonKeyCursor(new LineIndex(content));
+  const cursor = new JsonKeyCursor(content);
   const out: LockPackage[] = [];
   const required = new Set<string>();
   for (const section of ["packages", "packages-dev"] as const) {

@@ -1,7 +1,7 @@
 // package-lock.json (lockfileVersion 1, 2, 3) and npm-shrinkwrap.json.
 // v2/v3 list every install path under "packages"; v1 nests "dependencies" objects.
 import { type LockPackage, LockfileError, type Manifest, type ParsedLockfile } from "../types.js";
-import { JsonKeyCursor, LineIndex, isRecord, parseJson, record, str } from "../text.js";
+import { JsonKeyCursor, isRecord, parseJson, record, str } from "../text.js";
 
 const ROOT_DEP_FIELDS = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"] as const;
 
@@ -9,7 +9,7 @@ export function parseNpmLock(path: string, content: string, manifest?: Manifest)
   const doc = parseJson(content);
   if (!isRecord(doc)) throw new LockfileError("the lockfile is not a JSON object");
   const version = typeof doc.lockfileVersion === "number" ? doc.lockfileVersion : 1;
-  const lines = new LineIndex(content);
+  const lines = content;
   const kind = path.endsWith("npm-shrinkwrap.json") ? "npm-shrinkwrap.json" : "package-lock.json";
   if (isRecord(doc.packages) && version >= 2) {
     return { path, format: `${kind} v${version}`, packages: fromPackages(doc.packages, lines), notes: [] };
@@ -19,7 +19,7 @@ export function parseNpmLock(path: string, content: string, manifest?: Manifest)
 }
 
 /** v2/v3: keys are install paths ("node_modules/a/node_modules/b"); "" is the root project. */
-function fromPackages(packages: Record<string, unknown>, lines: LineIndex): LockPackage[] {
+function fromPackages(packages: Record<string, unknown>, lines: string): LockPackage[] {
   // Direct dependencies are those of the root and of every workspace (keys outside node_modules).
   const directNames = new Map<string, Set<string>>();
   for (const [key, value] of Object.entries(packages)) {
@@ -56,7 +56,7 @@ function fromPackages(packages: Record<string, unknown>, lines: LineIndex): Lock
 }
 
 /** v1: nested "dependencies"; the root's own dependency list is only in package.json. */
-function fromDependencies(deps: Record<string, unknown>, lines: LineIndex, manifest?: Manifest): LockPackage[] {
+function fromDependencies(deps: Record<string, unknown>, lines: string, manifest?: Manifest): LockPackage[] {
   const out: LockPackage[] = [];
   const cursor = new JsonKeyCursor(lines);
   cursor.seek('"dependencies"');

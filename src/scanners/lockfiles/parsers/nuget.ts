@@ -1,12 +1,12 @@
 // packages.lock.json (NuGet): per target framework, each package is Direct, Transitive or
 // CentralTransitive; "Project" entries are the solution's own projects.
 import { type LockPackage, LockfileError, type ParsedLockfile } from "../types.js";
-import { JsonKeyCursor, LineIndex, isRecord, parseJson, record, str } from "../text.js";
+import { JsonKeyCursor, isRecord, parseJson, record, str } from "../text.js";
 
 export function parseNugetLock(path: string, content: string): ParsedLockfile {
   const doc = parseJson(content);
   if (!isRecord(doc) || !isRecord(doc.dependencies)) throw new LockfileError('packages.lock.json has no "dependencies" object');
-  const cursor = new JsonKeyCursor(new LineIndex(content));
+  const cursor = new JsonKeyCursor(content);
   cursor.seek('"dependencies"');
   const byId = new Map<string, LockPackage>();
   for (const [framework, deps] of Object.entries(doc.dependencies)) {

@@ -1,7 +1,7 @@
 // Python lockfiles: requirements*.txt (pinned `==` lines), poetry.lock, Pipfile.lock, uv.lock and
 // pdm.lock. Names are kept as written; matching normalises them (PEP 503).
 import { type LockPackage, LockfileError, type Manifest, type ParsedLockfile } from "../types.js";
-import { JsonKeyCursor, LineIndex, isRecord, normalizePypiName, parseJson, reachable, record, str } from "../text.js";
+import { JsonKeyCursor, isRecord, normalizePypiName, parseJson, reachable, record, str } from "../text.js";
 import { packageLines, packageTables, parseToml } from "./toml.js";
 
 const REQUIREMENT = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*(.*)$/;
@@ -138,7 +138,7 @@ export function parsePoetryLock(path: string, content: string, manifest?: Manife
 export function parsePipfileLock(path: string, content: string, manifest?: Manifest): ParsedLockfile {
   const doc = parseJson(content);
   if (!isRecord(doc)) throw new LockfileError("Pipfile.lock is not a JSON object");
-  const cursor = new JsonKeyCursor(new LineIndex(content));
+  const cursor = new JsonKeyCursor(content);
   const out: LockPackage[] = [];
   const notes: string[] = [];
   const declared = manifest ? new Set([...(manifest.prod ?? []), ...(manifest.dev ?? [])].map(normalizePypiName)) : undefined;
