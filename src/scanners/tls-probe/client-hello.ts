@@ -87,7 +87,7 @@ export function buildClientHello(options: HelloOptions): Buffer {
 }
 
 export type ServerAnswer =
-  | { kind: "hello"; version: number; suite: number; helloRetry: boolean }
+  | { kind: "hello"; version: number; suite: number; helloRetry: boolean; dhBits?: number }
   | { kind: "alert"; level: number; description: number }
   | { kind: "not-tls"; detail: string };
 
@@ -95,11 +95,20 @@ const HRR_RANDOM = Buffer.from("cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e
 
 /**
  * Feeds server bytes; returns the answer once the first ServerHello or alert is complete,
- * undefined while more bytes are needed.
+ * undefined while more bytes are needed. With `keyExchange`, a TLS 1.0-1.2 answer waits for the
+ * ServerKeyExchange too and reports the size of a finite-field DH prime (RFC 5246 §7.4.3).
  */
 export class ServerHelloReader {
   private records = Buffer.alloc(0);
   private handshake = Buffer.alloc(0);
+  private hello: Extract<ServerAnswer, { kind: "hello" }> | undefined;
+
+  constructor(private readonly keyExchange = false) {}
+
+  /** A ServerHello already read while waiting for the key exchange. */
+  get partial(): ServerAnswer | undefined {
+    return this.hello;
+  }
 
   push(chunk: Buffer): ServerAnswer | undefined {
     this.records = Buffer.concat([this.records, chunk]);
@@ -107,22 +116,49 @@ export class ServerHelloReader {
       const type = this.records[0] ?? 0;
       const major = this.records[1] ?? 0;
       if ((type !== 0x15 && type !== 0x16) || major !== 3) {
-        return { kind: "not-tls", detail: (type & 0x80) !== 0 ? "an SSLv2 answer" : "an answer that is not TLS" };
+        return this.hello ?? { kind: "not-tls", detail: (type & 0x80) !== 0 ? "an SSLv2 answer" : "an answer that is not TLS" };
       }
       const length = this.records.readUInt16BE(3);
       if (this.records.length < 5 + length) return undefined;
       const fragment = this.records.subarray(5, 5 + length);
       this.records = this.records.subarray(5 + length);
-      if (type === 0x15) return { kind: "alert", level: fragment[0] ?? 0, description: fragment[1] ?? 0 };
+      if (type === 0x15) return this.hello ?? { kind: "alert", level: fragment[0] ?? 0, description: fragment[1] ?? 0 };
       this.handshake = Buffer.concat([this.handshake, fragment]);
-      if (this.handshake.length < 4) continue;
-      const msgLength = ((this.handshake[1] ?? 0) << 16) | ((this.handshake[2] ?? 0) << 8) | (this.handshake[3] ?? 0);
-      if (this.handshake.length < 4 + msgLength) continue;
-      if (this.handshake[0] !== 2) return { kind: "not-tls", detail: `handshake message ${this.handshake[0] ?? 0} instead of ServerHello` };
-      return parseServerHello(this.handshake.subarray(4, 4 + msgLength));
+      for (;;) {
+        if (this.handshake.length < 4) break;
+        const msgType = this.handshake[0] ?? 0;
+        const msgLength = ((this.handshake[1] ?? 0) << 16) | ((this.handshake[2] ?? 0) << 8) | (this.handshake[3] ?? 0);
+        if (this.handshake.length < 4 + msgLength) break;
+        const body = this.handshake.subarray(4, 4 + msgLength);
+        this.handshake = this.handshake.subarray(4 + msgLength);
+        if (!this.hello) {
+          if (msgType !== 2) return { kind: "not-tls", detail: `handshake message ${msgType} instead of ServerHello` };
+          const answer = parseServerHello(body);
+          if (answer.kind !== "hello" || !this.keyExchange || answer.version >= 0x0304 || answer.helloRetry) return answer;
+          this.hello = answer;
+          continue;
+        }
+        if (msgType === 12) {
+          const bits = dhPrimeBits(body);
+          return bits === undefined ? this.hello : { ...this.hello, dhBits: bits };
+        }
+        if (msgType === 14) return this.hello;
+      }
     }
     return undefined;
   }
+}
+
+/** Bits of dh_p in a DHE ServerKeyExchange (ServerDHParams: dh_p<1..2^16-1>, dh_g, dh_Ys). */
+function dhPrimeBits(body: Buffer): number | undefined {
+  if (body.length < 3) return undefined;
+  const length = body.readUInt16BE(0);
+  if (length === 0 || body.length < 2 + length) return undefined;
+  let i = 2;
+  while (i < 2 + length && body[i] === 0) i++;
+  if (i === 2 + length) return 0;
+  const top = body[i] ?? 0;
+  return (2 + length - i - 1) * 8 + (32 - Math.clz32(top));
 }
 
 function parseServerHello(body: Buffer): ServerAnswer {

@@ -51,6 +51,8 @@ export interface EndpointReport {
   hostnameError?: string;
   probes: number;
   durationMs: number;
+  /** Size of the finite-field DH group the server uses for DHE suites, when it has any. */
+  dhBits?: number;
   /** The endpoint's time budget ran out before every probe finished. */
   incomplete?: boolean;
 }
@@ -67,6 +69,7 @@ const COMMON_LEGACY = CIPHER_SUITES.filter(
 const RARE_LEGACY = LEGACY_SUITES.filter((id) => !COMMON_LEGACY.includes(id));
 /** Alerts that say "not this version" rather than "none of these suites". */
 const VERSION_REFUSALS = new Set(["alert protocol_version", "alert inappropriate_fallback"]);
+const DHE_SUITES = CIPHER_SUITES.filter((s) => !s.tls13 && s.kx === "DHE" && s.auth !== "anon" && !s.export).map((s) => s.id);
 const FS_SUITES = CIPHER_SUITES.filter((s) => !s.tls13 && forwardSecret(s)).map((s) => s.id);
 
 const WEAK_SEVERITY: Record<WeakCategory, Severity> = {
@@ -145,9 +148,9 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions): 
   const profile = PROFILES[options.profile];
   const servername = endpoint.servername ?? endpoint.host;
   let probes = 0;
-  const hello = (version: ProtocolName, suites: readonly number[]): Promise<HelloOutcome> => {
+  const hello = (version: ProtocolName, suites: readonly number[], keyExchange = false): Promise<HelloOutcome> => {
     probes++;
-    return helloProbe(endpoint, { version, suites, servername }, signal);
+    return helloProbe(endpoint, { version, suites, servername }, signal, keyExchange);
   };
 
   /** Offers `candidates` again and again, dropping each suite the server picks, until it refuses. */
@@ -219,6 +222,9 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions): 
     controller.abort();
   }, endpoint.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS);
   const [main, ...versions] = await Promise.all([handshake, ...PROTOCOLS.map(probeVersion)]);
+  // The DH group size (Logjam) shows only in a DHE ServerKeyExchange: one offer at the best TLS 1.0-1.2 version.
+  const legacy = versions.filter((v) => v.accepted && v.version !== "TLSv1.3").at(-1);
+  const dh = legacy && !signal.aborted ? await hello(legacy.version, DHE_SUITES, true) : undefined;
   clearTimeout(budget);
   options.signal.removeEventListener("abort", onParentAbort);
 
@@ -322,6 +328,13 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions): 
     const severity = category === "3DES" && options.profile === "old" ? "low" : WEAK_SEVERITY[category];
     const names = [...entry.suites].sort();
     add(ENDPOINT_RULES.weakCipher, `${endpoint.label} accepts ${category} cipher suites (${names.join(", ")}) on ${[...entry.versions].join(", ")}: remove them.`, `weak:${category}`, { category, suites: names, protocols: [...entry.versions] }, severity);
+  }
+  if (dh?.accepted && dh.dhBits !== undefined) {
+    report.dhBits = dh.dhBits;
+    const minimum = options.profile === "old" ? 1024 : 2048;
+    if (dh.dhBits < minimum) {
+      add(ENDPOINT_RULES.weakDh, `${endpoint.label} uses a ${dh.dhBits}-bit Diffie-Hellman group for DHE, below the ${minimum} bits of Mozilla's ${options.profile} profile: use a 2048-bit group (ffdhe2048) or drop DHE suites.`, "dh", { dhBits: dh.dhBits, minimum }, dh.dhBits < 1024 ? "high" : "medium");
+    }
   }
   const noFs = versions.filter((v) => v.accepted && v.forwardSecret === false).map((v) => v.version);
   if (noFs.length > 0) {

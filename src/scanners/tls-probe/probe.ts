@@ -7,11 +7,11 @@ import { buildClientHello, ServerHelloReader, alertName, type HelloOptions } fro
 import { describeNetError, openStream, ProbeError, type Endpoint } from "./connect.js";
 
 export type HelloOutcome =
-  | { accepted: true; version: number; suite: number; helloRetry: boolean }
+  | { accepted: true; version: number; suite: number; helloRetry: boolean; dhBits?: number }
   | { accepted: false; reason: string; failure?: "connect" | "timeout" | "not-tls" };
 
 /** Sends one ClientHello and reads the server's first answer. */
-export async function helloProbe(endpoint: Endpoint, hello: HelloOptions, signal: AbortSignal): Promise<HelloOutcome> {
+export async function helloProbe(endpoint: Endpoint, hello: HelloOptions, signal: AbortSignal, keyExchange = false): Promise<HelloOutcome> {
   let socket: Socket;
   try {
     socket = await openStream(endpoint, signal);
@@ -19,7 +19,7 @@ export async function helloProbe(endpoint: Endpoint, hello: HelloOptions, signal
     return { accepted: false, reason: error instanceof Error ? error.message : String(error), failure: "connect" };
   }
   return new Promise((resolve) => {
-    const reader = new ServerHelloReader();
+    const reader = new ServerHelloReader(keyExchange);
     let done = false;
     const finish = (outcome: HelloOutcome) => {
       if (done) return;
@@ -38,12 +38,19 @@ export async function helloProbe(endpoint: Endpoint, hello: HelloOptions, signal
     socket.on("data", (chunk: Buffer) => {
       const answer = reader.push(chunk);
       if (!answer) return;
-      if (answer.kind === "hello") finish({ accepted: true, version: answer.version, suite: answer.suite, helloRetry: answer.helloRetry });
+      if (answer.kind === "hello") {
+        finish({ accepted: true, version: answer.version, suite: answer.suite, helloRetry: answer.helloRetry, ...(answer.dhBits !== undefined ? { dhBits: answer.dhBits } : {}) });
+      }
       else if (answer.kind === "alert") finish({ accepted: false, reason: `alert ${alertName(answer.description)}` });
       else finish({ accepted: false, reason: `the server sent ${answer.detail}`, failure: "not-tls" });
     });
-    socket.on("error", (error) => finish({ accepted: false, reason: describeNetError(error) }));
-    socket.on("close", () => finish({ accepted: false, reason: "connection closed" }));
+    const early = (reason: string) => {
+      const hello = reader.partial;
+      if (hello?.kind === "hello") finish({ accepted: true, version: hello.version, suite: hello.suite, helloRetry: hello.helloRetry });
+      else finish({ accepted: false, reason });
+    };
+    socket.on("error", (error) => early(describeNetError(error)));
+    socket.on("close", () => early("connection closed"));
     socket.write(buildClientHello(hello));
   });
 }

@@ -8,7 +8,7 @@ import { runGateDirect, testLogger } from "../../helpers/gate-context.js";
 import { removeDir, tempDir, writeTree } from "../../helpers/tmp.js";
 import { ecCert, makeCert, type Issued } from "./pki.js";
 import {
-  INTERMEDIATE_CIPHERS, closedPort, nodeTlsServer, opensslServer, plainHttpServer, scriptedHelloServer, silentServer, smtpStartTlsServer, type Running,
+  INTERMEDIATE_CIPHERS, closedPort, oakley1024Pem, nodeTlsServer, opensslServer, plainHttpServer, scriptedHelloServer, silentServer, smtpStartTlsServer, type Running,
 } from "./servers.js";
 
 const servers: Record<string, Running> = {};
@@ -64,6 +64,7 @@ beforeAll(async () => {
     ["tls10-only", opensslServer(leaf.certPem, leaf.keyPem, ["-tls1", "-cipher", "DEFAULT@SECLEVEL=0"])],
     ["tls12-plus", opensslServer(leaf.certPem, leaf.keyPem, ["-no_ssl3", "-no_tls1", "-no_tls1_1", "-cipher", INTERMEDIATE_CIPHERS])],
     ["null-anon", opensslServer(leaf.certPem, leaf.keyPem, ["-no_tls1_3", "-cipher", "ECDHE-RSA-AES128-GCM-SHA256:aNULL:eNULL:@SECLEVEL=0"])],
+    ["weak-dh", opensslServer(leaf.certPem, leaf.keyPem, ["-no_tls1", "-no_tls1_1", "-no_tls1_3", "-cipher", `${INTERMEDIATE_CIPHERS}:@SECLEVEL=0`, "-dhparam", "dh.pem"], { "dh.pem": oakley1024Pem() })],
     ["anon-only", opensslServer(leaf.certPem, leaf.keyPem, ["-no_tls1", "-no_tls1_1", "-no_tls1_3", "-cipher", "aNULL:@SECLEVEL=0"])],
     ["no-fs", opensslServer(leaf.certPem, leaf.keyPem, ["-no_tls1_3", "-cipher", "AES128-GCM-SHA256:AES256-GCM-SHA384"])],
     ["rc4-3des-export", scriptedHelloServer([0x0005, 0x000a, 0x0003])],
@@ -161,6 +162,13 @@ describe("TLS prober on openssl s_server", () => {
     expect(report("anon-only").certificates).toEqual([]);
     expect(rulesOf("anon-only")).toEqual(["tls/no-forward-secrecy", "tls/untrusted-certificate", "tls/weak-cipher", "tls/weak-cipher"]);
     expect(findings.find((f) => f.properties?.endpoint === endpoint("anon-only").label && f.ruleId === "tls/untrusted-certificate")?.message).toMatch(/no certificate/);
+  });
+
+  test("a 1024-bit DHE group is weak; OpenSSL's automatic 2048-bit group is not", () => {
+    expect(report("weak-dh").dhBits).toBe(1024);
+    expect(rulesOf("weak-dh")).toEqual(["tls/weak-dh"]);
+    expect(findings.find((f) => f.ruleId === "tls/weak-dh")?.severity).toBe("medium");
+    expect(report("tls12-plus").dhBits).toBe(2048);
   });
 
   test("static-RSA-only server has no forward secrecy and is outside the intermediate profile", () => {

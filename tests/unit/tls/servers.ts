@@ -53,10 +53,11 @@ export async function nodeTlsServer(options: TlsOptions): Promise<Running> {
 }
 
 /** `openssl s_server -www` on an ephemeral port; resolves once it prints the port it accepts on. */
-export async function opensslServer(certPem: string, keyPem: string, args: string[]): Promise<Running> {
+export async function opensslServer(certPem: string, keyPem: string, args: string[], files: Record<string, string> = {}): Promise<Running> {
   const dir = mkdtempSync(join(tmpdir(), "tollgate-s-server-"));
   writeFileSync(join(dir, "cert.pem"), certPem);
   writeFileSync(join(dir, "key.pem"), keyPem);
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   const child: ChildProcess = spawn("openssl", ["s_server", "-accept", "127.0.0.1:0", "-cert", "cert.pem", "-key", "key.pem", "-www", ...args], {
     cwd: dir,
     stdio: ["ignore", "pipe", "pipe"],
@@ -161,6 +162,18 @@ export async function scriptedHelloServer(accept: number[], delayMs = 0): Promis
   const sockets = track(server);
   const port = await listen(server);
   return { port, close: closer(server, sockets) };
+}
+
+/** RFC 2409 §6.2 (Oakley group 2): the 1024-bit MODP group behind Logjam, as PEM DH parameters. */
+export function oakley1024Pem(): string {
+  const p = Buffer.from(
+    "00FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DDEF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7EDEE386BFB5A899FA5AE9F24117C4B1FE649286651ECE65381FFFFFFFFFFFFFFFF",
+    "hex",
+  );
+  const integer = (b: Buffer) => Buffer.concat([Buffer.from([2]), b.length < 128 ? Buffer.from([b.length]) : Buffer.from([0x81, b.length]), b]);
+  const body = Buffer.concat([integer(p), integer(Buffer.from([2]))]);
+  const der = Buffer.concat([Buffer.from([0x30, 0x81, body.length]), body]);
+  return `-----BEGIN DH PARAMETERS-----\n${der.toString("base64").replace(/(.{64})/g, "$1\n")}\n-----END DH PARAMETERS-----\n`;
 }
 
 /** Accepts TCP and never says a word. */
