@@ -43,7 +43,6 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `docker-registry serve` and waits until GET /v2/ answers (200, or 401 behind auth). */
 export interface TokenAuthConfig {
   realm: string;
   service: string;
@@ -52,9 +51,23 @@ export interface TokenAuthConfig {
   rootCertBundle: string;
 }
 
-export async function startRegistry(
-  options: { auth?: { username: string; password: string }; token?: TokenAuthConfig } = {},
-): Promise<RunningRegistry> {
+type RegistryOptions = { auth?: { username: string; password: string }; token?: TokenAuthConfig };
+
+/**
+ * Starts `docker-registry serve` and waits until GET /v2/ answers (200, or 401 behind auth).
+ * A free port can be taken by a parallel test worker before the registry binds it: retry then.
+ */
+export async function startRegistry(options: RegistryOptions = {}): Promise<RunningRegistry> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startRegistryOnce(options);
+    } catch (err) {
+      if (attempt >= 3 || !(err instanceof Error) || !/address already in use/i.test(err.message)) throw err;
+    }
+  }
+}
+
+async function startRegistryOnce(options: RegistryOptions): Promise<RunningRegistry> {
   const dir = mkdtempSync(join(tmpdir(), "tollgate-registry-"));
   const port = await freePort();
   const lines = [
@@ -81,7 +94,10 @@ export async function startRegistry(
   const host = `127.0.0.1:${port}`;
   const deadline = Date.now() + 15_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`docker-registry exited early: ${stderr}`);
+    if (child.exitCode !== null) {
+      rmSync(dir, { recursive: true, force: true });
+      throw new Error(`docker-registry exited early: ${stderr}`);
+    }
     try {
       const response = await fetch(`http://${host}/v2/`);
       if (response.status === 200 || response.status === 401) break;
