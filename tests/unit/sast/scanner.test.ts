@@ -1,7 +1,8 @@
 // The ast-sast scanner's file handling: disabled rules, generated/oversized files, fingerprints
 // that survive moved code, and no source text in findings.
 import { describe, expect, test } from "@jest/globals";
-import { scanFiles } from "../../../src/scanners/ast-sast/index.js";
+import fc from "fast-check";
+import { scanFiles, scanText } from "../../../src/scanners/ast-sast/index.js";
 import { gate } from "../../../src/gates/sast/index.js";
 import { runGateDirect } from "../../helpers/gate-context.js";
 import { gitRepo, removeDir, tempDir } from "../../helpers/tmp.js";
@@ -42,5 +43,18 @@ describe("ast-sast scanner", () => {
       removeDir(two);
       removeDir(empty);
     }
+  });
+});
+
+describe("ast-sast on arbitrary input", () => {
+  test("any text in any supported language gives matches or nothing, never a crash", () => {
+    const fragments = fc.constantFrom("eval(", "x", "`${", "}", "'", "\"", "(", ")", "{", "rejectUnauthorized: false", "\n", "shell=True", "f'{", "<div ", "/>", " ");
+    fc.assert(
+      fc.property(fc.array(fragments, { maxLength: 40 }), fc.constantFrom("a.js", "a.ts", "a.tsx", "a.py"), (parts, file) => {
+        const matches = scanText(file, parts.join(""));
+        expect(Array.isArray(matches)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
