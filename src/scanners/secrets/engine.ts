@@ -53,6 +53,8 @@ export class SecretEngine {
   private table = new Int32Array(0);
   /** Keyword indices emitted per state (indexed by premultiplied state / classes). */
   private outputs: number[][] = [];
+  /** Reused between scans: end offset and state of each keyword hit. */
+  private hitBuffer = new Int32Array(4096);
 
   constructor(rules: readonly SecretRule[]) {
     this.rules = rules;
@@ -166,7 +168,8 @@ export class SecretEngine {
     let timedOut = false;
     let checked = 0;
     const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
-    outer: for (const [ruleIndex, list] of windows) {
+    outer: for (const ruleIndex of windows.touched) {
+      const list = windows.byRule[ruleIndex] as number[];
       const c = this.compiled[ruleIndex] as CompiledRule;
       for (let i = 0; i < list.length; i += 2) {
         if (++checked % BUDGET_CHECK_EVERY === 0 && performance.now() > deadline) {
@@ -179,61 +182,76 @@ export class SecretEngine {
     return { matches: resolveOverlaps(matches), timedOut };
   }
 
+  /** The automaton over the whole text; returns the end offsets and states of keyword hits. */
+  private keywordHits(text: string): { hits: Int32Array; count: number } {
+    const { table, classOf } = this;
+    const length = text.length;
+    let hits = this.hitBuffer;
+    let count = 0;
+    let s = 0;
+    // Kept minimal on purpose: this loop sees every character of every file.
+    for (let i = 0; i < length; i++) {
+      s = table[s + (classOf[text.charCodeAt(i)] as number)] as number;
+      if (s < 0) {
+        if (count + 2 > hits.length) {
+          const grown = new Int32Array(hits.length * 2);
+          grown.set(hits);
+          hits = grown;
+          this.hitBuffer = hits;
+        }
+        s = -s - 1;
+        hits[count++] = i;
+        hits[count++] = s;
+      }
+    }
+    return { hits, count };
+  }
+
   /** Keyword pass: per rule, merged [start, end) windows as a flat array. */
-  private findWindows(text: string, path: string | undefined): Map<number, number[]> {
-    const windows = new Map<number, number[]>();
-    const { table, classOf, outputs, keywords } = this;
+  private findWindows(text: string, path: string | undefined): { byRule: (number[] | undefined)[]; touched: number[] } {
+    const byRule: (number[] | undefined)[] = new Array(this.compiled.length);
+    const touched: number[] = [];
+    const { hits, count } = this.keywordHits(text);
+    if (count === 0) return { byRule, touched };
+    const { outputs, keywords } = this;
     const K = this.classes;
     const lockfile = isLockfile(path);
     const length = text.length;
-    let s = 0;
-    for (let i = 0; i < length; i++) {
-      let t = table[s + (classOf[text.charCodeAt(i)] as number)] as number;
-      if (t < 0) {
-        t = -t - 1;
-        for (const kwIndex of outputs[t / K] as number[]) {
-          const kw = keywords[kwIndex] as KeywordEntry;
-          const start = i - kw.length + 1;
-          if (kw.exact !== undefined && !text.startsWith(kw.exact, start)) continue;
-          for (const ruleIndex of kw.rules) {
-            const c = this.compiled[ruleIndex] as CompiledRule;
-            if (lockfile && c.rule.generic) continue;
-            this.addWindow(windows, ruleIndex, c.span, text, start, i + 1);
+    // Line bounds of the latest hit, cached: hits arrive in text order, so each newline is
+    // looked for once per line rather than once per hit (which was quadratic on minified files).
+    const line = { start: 0, end: -1 };
+    for (let h = 0; h < count; h += 2) {
+      const i = hits[h] as number;
+      const state = hits[h + 1] as number;
+      for (const kwIndex of outputs[state / K] as number[]) {
+        const kw = keywords[kwIndex] as KeywordEntry;
+        const start = i - kw.length + 1;
+        if (kw.exact !== undefined && !text.startsWith(kw.exact, start)) continue;
+        if (start > line.end) {
+          line.start = start === 0 ? 0 : text.lastIndexOf("\n", start - 1) + 1;
+          const nl = text.indexOf("\n", start);
+          line.end = nl < 0 ? length : nl;
+        }
+        for (const ruleIndex of kw.rules) {
+          const c = this.compiled[ruleIndex] as CompiledRule;
+          if (lockfile && c.rule.generic) continue;
+          let list = byRule[ruleIndex];
+          if (list === undefined) {
+            list = [];
+            byRule[ruleIndex] = list;
+            touched.push(ruleIndex);
           }
+          addWindow(list, c.span, length, line, start, i + 1);
         }
       }
-      s = t;
     }
-    return windows;
-  }
-
-  private addWindow(windows: Map<number, number[]>, ruleIndex: number, span: RuleSpan, text: string, start: number, end: number): void {
-    let ws: number;
-    let we: number;
-    if (span === "around") {
-      ws = Math.max(0, start - AROUND);
-      we = Math.min(text.length, end + AROUND);
-    } else {
-      ws = lineStart(text, start);
-      we = span === "block" ? Math.min(text.length, end + BLOCK_FORWARD) : lineEnd(text, end);
-    }
-    let list = windows.get(ruleIndex);
-    if (!list) {
-      list = [];
-      windows.set(ruleIndex, list);
-    }
-    const last = list.length - 1;
-    // Hits arrive in text order, so a window can only overlap the previous one of its rule.
-    if (last > 0 && ws <= (list[last] as number)) {
-      if (we > (list[last] as number)) list[last] = we;
-    } else {
-      list.push(ws, we);
-    }
+    return { byRule, touched };
   }
 
   private searchWindow(c: CompiledRule, text: string, ws: number, we: number, path: string | undefined, out: RawMatch[]): void {
     const { regex, rule } = c;
     const slice = text.slice(ws, we);
+    if (rule.requires && !rule.requires.some((literal) => slice.includes(literal))) return;
     regex.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = regex.exec(slice)) !== null) {
@@ -254,28 +272,34 @@ export class SecretEngine {
   }
 }
 
+function addWindow(list: number[], span: RuleSpan, length: number, line: { start: number; end: number }, start: number, end: number): void {
+  let ws: number;
+  let we: number;
+  if (span === "around") {
+    ws = Math.max(0, start - AROUND);
+    we = Math.min(length, end + AROUND);
+  } else {
+    ws = Math.max(line.start, start - LINE_BACK);
+    we = span === "block" ? Math.min(length, end + BLOCK_FORWARD) : Math.min(line.end, end + LINE_FORWARD);
+  }
+  const last = list.length - 1;
+  // Hits arrive in text order, so a window can only overlap the previous one of its rule.
+  if (last > 0 && ws <= (list[last] as number)) {
+    if (we > (list[last] as number)) list[last] = we;
+  } else {
+    list.push(ws, we);
+  }
+}
+
 function accept(rule: SecretRule, secret: string, context: MatchContext): boolean {
   const body = rule.prefixLength ? secret.slice(rule.prefixLength) : secret;
-  if (rule.generic && inChecksumContext(context.text, context.start)) return false;
+  // Cheapest tests first: most candidate matches of generic rules fail the entropy floor.
+  if (rule.entropy !== undefined && shannonEntropy(body) < rule.entropy) return false;
   if (isPublishedExample(secret)) return false;
   if (isPlaceholder(body, rule.generic === true)) return false;
-  if (rule.entropy !== undefined && shannonEntropy(body) < rule.entropy) return false;
+  if (rule.generic && inChecksumContext(context.text, context.start)) return false;
   if (rule.validate && !rule.validate(secret, context)) return false;
   return true;
-}
-
-/** Start of the line holding `pos`, looking back at most LINE_BACK characters. */
-function lineStart(text: string, pos: number): number {
-  const stop = Math.max(0, pos - LINE_BACK);
-  for (let i = pos - 1; i >= stop; i--) if (text.charCodeAt(i) === 10) return i + 1;
-  return stop;
-}
-
-/** End of the line holding `pos`, looking ahead at most LINE_FORWARD characters. */
-function lineEnd(text: string, pos: number): number {
-  const stop = Math.min(text.length, pos + LINE_FORWARD);
-  for (let i = pos; i < stop; i++) if (text.charCodeAt(i) === 10) return i;
-  return stop;
 }
 
 /**

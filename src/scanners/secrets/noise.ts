@@ -1,18 +1,27 @@
 // Noise control shared by every rule: entropy, placeholders and obvious fakes, checksum context.
 
 /** Shannon entropy in bits per character. */
+const asciiCounts = new Int32Array(128);
+
 export function shannonEntropy(value: string): number {
   if (value.length === 0) return 0;
-  const counts = new Map<number, number>();
+  asciiCounts.fill(0);
+  let other: Map<number, number> | undefined;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
+    if (c < 128) asciiCounts[c] = (asciiCounts[c] as number) + 1;
+    else {
+      other ??= new Map();
+      other.set(c, (other.get(c) ?? 0) + 1);
+    }
   }
   let h = 0;
-  for (const n of counts.values()) {
+  const add = (n: number) => {
     const p = n / value.length;
     h -= p * Math.log2(p);
-  }
+  };
+  for (let c = 0; c < 128; c++) if ((asciiCounts[c] as number) > 0) add(asciiCounts[c] as number);
+  if (other) for (const n of other.values()) add(n);
   return h;
 }
 

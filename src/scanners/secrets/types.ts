@@ -39,6 +39,8 @@ export interface SecretRule {
   keywords: string[];
   /** The secret is the named group `secret`, else the whole match. Must be linear-time (tested). */
   pattern: RegExp;
+  /** Literals one of which the window must contain before the pattern runs (a cheap second filter). */
+  requires?: string[];
   /** Minimum Shannon entropy (bits per character) of the secret's variable part. */
   entropy?: number;
   /** Characters at the start of the secret fixed by the format (left out of noise checks). */

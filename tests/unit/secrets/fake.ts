@@ -5,6 +5,7 @@ const CHARSETS = {
   hex: "0123456789abcdef",
   up: "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567",
   b64: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",
+  dig: "0123456789",
 } as const;
 
 export function randomChars(seed: number, length: number, charset: keyof typeof CHARSETS = "an"): string {
@@ -32,7 +33,7 @@ export const fake = {
   githubPat: (seed = 1) => "gh" + "p_" + randomChars(seed, 36),
   awsKeyId: (seed = 2) => "AK" + "IA" + randomChars(seed, 16, "up"),
   awsSecret: (seed = 3) => randomChars(seed, 40, "b64"),
-  slackBot: (seed = 4) => "xo" + "xb-" + "1234567890" + "-" + "1234567890123" + "-" + randomChars(seed, 24),
+  slackBot: (seed = 4) => "xo" + "xb-" + randomChars(seed + 1000, 10, "dig") + "-" + randomChars(seed + 2000, 13, "dig") + "-" + randomChars(seed, 24),
   stripeLive: (seed = 5) => "sk" + "_live_" + randomChars(seed, 32),
   npm: (seed = 6) => "np" + "m_" + randomChars(seed, 36),
 };

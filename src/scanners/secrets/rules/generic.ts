@@ -87,6 +87,7 @@ export const genericRules: SecretRule[] = [
     description: "A literal high-entropy value for a PASSWORD / SECRET / TOKEN / API_KEY variable in a .env-style line (NAME=value).",
     remediation: REMEDIATION,
     keywords: ["password", "secret", "token", "api_key", "apikey", "access_key", "private_key", "credential"],
+    requires: ["="],
     pattern: /^[ \t]{0,8}(?:export[ \t]{1,4})?(?<variable>[A-Z][A-Z0-9_]{0,63})=(?<secret>[^\s"'`#]{12,256})[ \t]{0,16}(?:$|\r)/m,
     generic: true,
     entropy: 3.5,

@@ -195,6 +195,7 @@ export const keyRules: SecretRule[] = [
     description: "A database URL with a literal password (postgres://user:password@host, mongodb+srv://…, redis://:password@…).",
     remediation: "Change the database user's password, read the connection string from the environment or a secret store, and remove the old one from the history.",
     keywords: ["://"],
+    requires: ["@"],
     pattern:
       /\b(?:postgres(?:ql)?|mysql|mariadb|mssql|sqlserver|oracle|redis|rediss|mongodb(?:\+srv)?|amqps?|cockroachdb|clickhouse|couchdb|neo4j(?:\+s)?|cassandra|memcached|nats|mqtt|influxdb|snowflake|db2)(?:\+[a-z0-9]{2,20})?:\/\/(?<user>[^\s:/?#@"'`<>]{0,128}):(?<secret>[^\s/?#@"'`<>]{3,256})@[A-Za-z0-9.[\]_-]{1,253}/,
     validate: urlPassword,
@@ -211,6 +212,7 @@ export const keyRules: SecretRule[] = [
     description: "A URL with a literal user:password (https://user:password@host, ftp://…, ldap://…): whoever reads it can log in.",
     remediation: "Change the password or revoke the token, pass credentials through the environment or a credential helper, and remove the URL from the history.",
     keywords: ["://"],
+    requires: ["@"],
     pattern: /\b[a-z][a-z0-9+.-]{1,20}:\/\/(?<user>[^\s:/?#@"'`<>]{1,128}):(?<secret>[^\s/?#@"'`<>]{3,256})@[A-Za-z0-9.[\]_-]{1,253}/,
     generic: true,
     validate: (secret, c) => urlPassword(secret, c) && !/^[a-z0-9]+(?:[-.][a-z0-9]+)*\.[a-z]{2,}$/i.test(secret),
