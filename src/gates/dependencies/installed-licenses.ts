@@ -56,7 +56,7 @@ async function installedLicense(dir: string, pkg: LockPackage, python: Map<strin
 async function pythonMetadata(dir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const venv of [".venv", "venv"]) {
-    let libs: string[] = [];
+    let libs: string[];
     try {
       libs = (await readdir(join(dir, venv, "lib"))).filter((d) => d.startsWith("python"));
     } catch {
@@ -64,7 +64,7 @@ async function pythonMetadata(dir: string): Promise<Map<string, string>> {
     }
     for (const lib of libs) {
       const site = join(dir, venv, "lib", lib, "site-packages");
-      let entries: string[] = [];
+      let entries: string[];
       try {
         entries = (await readdir(site)).filter((e) => e.endsWith(".dist-info"));
       } catch {

@@ -228,7 +228,7 @@ export class OfflineDatabase {
   private readRecord(location: Location): OsvRecord | null {
     const cached = this.parsed.get(location);
     if (cached !== undefined) return cached;
-    let record: OsvRecord | null = null;
+    let record: OsvRecord | null;
     const c = this.containers[Math.floor(location / SLOT)];
     const i = location % SLOT;
     try {
