@@ -19,6 +19,8 @@ export interface HelloOptions {
   suites: readonly number[];
   /** DNS name for SNI (IP addresses are not sent, RFC 6066 §3). */
   servername?: string;
+  /** Signal a fallback retry (TLS_FALLBACK_SCSV, RFC 7507). */
+  fallback?: boolean;
 }
 
 const GROUPS_LEGACY = [0x001d, 0x0017, 0x0018, 0x0019, 0x001e, 0x0016, 0x0015, 0x0013, 0x0012, 0x0011, 0x0010, 0x000f, 0x000e, 0x000d, 0x000c, 0x000b, 0x000a, 0x0009, 0x001a, 0x001b, 0x001c];
@@ -53,7 +55,7 @@ export function buildClientHello(options: HelloOptions): Buffer {
   const version = VERSION_CODES[options.version];
   const tls13 = version === VERSION_CODES["TLSv1.3"];
   const legacyVersion = tls13 ? VERSION_CODES["TLSv1.2"] : version;
-  const suites = version === VERSION_CODES.SSLv3 ? [...options.suites, 0x00ff] : options.suites;
+  const suites = [...options.suites, ...(version === VERSION_CODES.SSLv3 ? [0x00ff] : []), ...(options.fallback ? [0x5600] : [])];
   const extensions: Buffer[] = [];
   if (version >= VERSION_CODES.TLSv1) {
     if (options.servername && isIP(options.servername) === 0) {
@@ -87,7 +89,7 @@ export function buildClientHello(options: HelloOptions): Buffer {
 }
 
 export type ServerAnswer =
-  | { kind: "hello"; version: number; suite: number; helloRetry: boolean; dhBits?: number }
+  | { kind: "hello"; version: number; suite: number; helloRetry: boolean; dhBits?: number; secureRenegotiation: boolean }
   | { kind: "alert"; level: number; description: number }
   | { kind: "not-tls"; detail: string };
 
@@ -170,6 +172,7 @@ function parseServerHello(body: Buffer): ServerAnswer {
   if (p + 3 > body.length) return { kind: "not-tls", detail: "a truncated ServerHello" };
   const suite = body.readUInt16BE(p);
   p += 3;
+  let secureRenegotiation = false;
   if (p + 2 <= body.length) {
     const end = Math.min(body.length, p + 2 + body.readUInt16BE(p));
     p += 2;
@@ -177,10 +180,11 @@ function parseServerHello(body: Buffer): ServerAnswer {
       const type = body.readUInt16BE(p);
       const length = body.readUInt16BE(p + 2);
       if (type === 0x002b && length === 2 && p + 6 <= end) version = body.readUInt16BE(p + 4);
+      if (type === 0xff01) secureRenegotiation = true;
       p += 4 + length;
     }
   }
-  return { kind: "hello", version, suite, helloRetry };
+  return { kind: "hello", version, suite, helloRetry, secureRenegotiation };
 }
 
 const ALERTS: Record<number, string> = {

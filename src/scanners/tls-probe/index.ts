@@ -148,9 +148,9 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions): 
   const profile = PROFILES[options.profile];
   const servername = endpoint.servername ?? endpoint.host;
   let probes = 0;
-  const hello = (version: ProtocolName, suites: readonly number[], keyExchange = false): Promise<HelloOutcome> => {
+  const hello = (version: ProtocolName, suites: readonly number[], keyExchange = false, fallback = false): Promise<HelloOutcome> => {
     probes++;
-    return helloProbe(endpoint, { version, suites, servername }, signal, keyExchange);
+    return helloProbe(endpoint, { version, suites, servername, ...(fallback ? { fallback } : {}) }, signal, keyExchange);
   };
 
   /** Offers `candidates` again and again, dropping each suite the server picks, until it refuses. */
@@ -223,8 +223,14 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions): 
   }, endpoint.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS);
   const [main, ...versions] = await Promise.all([handshake, ...PROTOCOLS.map(probeVersion)]);
   // The DH group size (Logjam) shows only in a DHE ServerKeyExchange: one offer at the best TLS 1.0-1.2 version.
-  const legacy = versions.filter((v) => v.accepted && v.version !== "TLSv1.3").at(-1);
-  const dh = legacy && !signal.aborted ? await hello(legacy.version, DHE_SUITES, true) : undefined;
+  const accepted = versions.filter((v) => v.accepted);
+  const legacy = accepted.filter((v) => v.version !== "TLSv1.3").at(-1);
+  // A retry below the best version, flagged TLS_FALLBACK_SCSV, must be refused (RFC 7507).
+  const below = accepted.length >= 2 ? accepted.at(-2) : undefined;
+  const [dh, fallback] = await Promise.all([
+    legacy && !signal.aborted ? hello(legacy.version, DHE_SUITES, true) : undefined,
+    below && below.version !== "SSLv3" && !signal.aborted ? hello(below.version, COMMON_LEGACY, false, true) : undefined,
+  ]);
   clearTimeout(budget);
   options.signal.removeEventListener("abort", onParentAbort);
 
@@ -335,6 +341,13 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions): 
     if (dh.dhBits < minimum) {
       add(ENDPOINT_RULES.weakDh, `${endpoint.label} uses a ${dh.dhBits}-bit Diffie-Hellman group for DHE, below the ${minimum} bits of Mozilla's ${options.profile} profile: use a 2048-bit group (ffdhe2048) or drop DHE suites.`, "dh", { dhBits: dh.dhBits, minimum }, dh.dhBits < 1024 ? "high" : "medium");
     }
+  }
+  if (below && fallback?.accepted && fallback.version === VERSION_CODES[below.version]) {
+    add(ENDPOINT_RULES.noFallbackScsv, `${endpoint.label} accepts a ${below.version} fallback retry marked TLS_FALLBACK_SCSV although it supports ${accepted.at(-1)?.version ?? "a higher version"}: enable RFC 7507 downgrade protection (or drop the old versions).`, "fallback-scsv", { protocol: below.version });
+  }
+  const noRenegotiationInfo = versions.filter((v) => v.accepted && v.version !== "SSLv3" && v.version !== "TLSv1.3" && v.answer.accepted && !v.answer.secureRenegotiation).map((v) => v.version);
+  if (noRenegotiationInfo.length > 0) {
+    add(ENDPOINT_RULES.insecureRenegotiation, `${endpoint.label} does not support secure renegotiation (RFC 5746) on ${noRenegotiationInfo.join(", ")}: upgrade the TLS library or disable renegotiation.`, "renegotiation", { protocols: noRenegotiationInfo });
   }
   const noFs = versions.filter((v) => v.accepted && v.forwardSecret === false).map((v) => v.version);
   if (noFs.length > 0) {

@@ -7,7 +7,7 @@ import { buildClientHello, ServerHelloReader, alertName, type HelloOptions } fro
 import { describeNetError, openStream, ProbeError, type Endpoint } from "./connect.js";
 
 export type HelloOutcome =
-  | { accepted: true; version: number; suite: number; helloRetry: boolean; dhBits?: number }
+  | { accepted: true; version: number; suite: number; helloRetry: boolean; dhBits?: number; secureRenegotiation: boolean }
   | { accepted: false; reason: string; failure?: "connect" | "timeout" | "not-tls" };
 
 /** Sends one ClientHello and reads the server's first answer. */
@@ -39,14 +39,15 @@ export async function helloProbe(endpoint: Endpoint, hello: HelloOptions, signal
       const answer = reader.push(chunk);
       if (!answer) return;
       if (answer.kind === "hello") {
-        finish({ accepted: true, version: answer.version, suite: answer.suite, helloRetry: answer.helloRetry, ...(answer.dhBits !== undefined ? { dhBits: answer.dhBits } : {}) });
+        const { version, suite, helloRetry, secureRenegotiation } = answer;
+        finish({ accepted: true, version, suite, helloRetry, secureRenegotiation, ...(answer.dhBits !== undefined ? { dhBits: answer.dhBits } : {}) });
       }
       else if (answer.kind === "alert") finish({ accepted: false, reason: `alert ${alertName(answer.description)}` });
       else finish({ accepted: false, reason: `the server sent ${answer.detail}`, failure: "not-tls" });
     });
     const early = (reason: string) => {
       const hello = reader.partial;
-      if (hello?.kind === "hello") finish({ accepted: true, version: hello.version, suite: hello.suite, helloRetry: hello.helloRetry });
+      if (hello?.kind === "hello") finish({ accepted: true, version: hello.version, suite: hello.suite, helloRetry: hello.helloRetry, secureRenegotiation: hello.secureRenegotiation });
       else finish({ accepted: false, reason });
     };
     socket.on("error", (error) => early(describeNetError(error)));

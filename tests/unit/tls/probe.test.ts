@@ -148,6 +148,14 @@ describe("TLS prober on openssl s_server", () => {
     expect(rulesOf("tls12-plus")).toEqual([]);
   });
 
+  test("OpenSSL refuses a marked fallback and renegotiates securely: no finding for either", () => {
+    expect(report("null-anon").protocols).toMatchObject({ TLSv1: true, "TLSv1.1": true, "TLSv1.2": true });
+    for (const name of ["null-anon", "tls12-plus", "clean"]) {
+      expect(rulesOf(name)).not.toContain("tls/no-fallback-scsv");
+      expect(rulesOf(name)).not.toContain("tls/insecure-renegotiation");
+    }
+  });
+
   test("NULL and anonymous suites are found", () => {
     const weak = findings.filter((f) => f.properties?.endpoint === endpoint("null-anon").label && f.ruleId === "tls/weak-cipher");
     expect(weak.map((f) => f.properties?.category).sort()).toEqual(["NULL", "anonymous"]);
@@ -182,6 +190,8 @@ describe("TLS prober edge cases", () => {
     const weak = findings.filter((f) => f.properties?.endpoint === endpoint("rc4-3des-export").label && f.ruleId === "tls/weak-cipher");
     expect(weak.map((f) => f.properties?.category).sort()).toEqual(["3DES", "EXPORT", "RC4"]);
     expect(rulesOf("rc4-3des-export")).toContain("tls/handshake-failed");
+    // A bare ServerHello has no renegotiation_info, and the responder ignores TLS_FALLBACK_SCSV.
+    expect(rulesOf("rc4-3des-export")).toEqual(expect.arrayContaining(["tls/insecure-renegotiation", "tls/no-fallback-scsv"]));
     // It also answers an SSLv3 hello in kind: the one protocol finding that is critical.
     expect(report("rc4-3des-export").protocols.SSLv3).toBe(true);
     const sslv3 = findings.find((f) => f.properties?.endpoint === endpoint("rc4-3des-export").label && f.properties?.protocol === "SSLv3");
