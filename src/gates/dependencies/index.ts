@@ -143,6 +143,13 @@ function licenseFindings(lockfile: ParsedLockfile, options: DependenciesOptions)
   return out;
 }
 
+async function writeSbom(ctx: GateContext<DependenciesOptions>, lockfiles: ParsedLockfile[]): Promise<void> {
+  if (!ctx.options.sbom) return;
+  const target = resolve(ctx.root, ctx.options.sbom);
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, buildSbom({ projectName: basename(ctx.root), lockfiles, toolVersion: toolVersion(), now: ctx.now }));
+}
+
 export const gate: Gate<DependenciesOptions> = {
   id: GATE,
   title: "Dependencies",
@@ -155,6 +162,8 @@ export const gate: Gate<DependenciesOptions> = {
     const { paths, missing } = await selectLockfiles(ctx);
     const notes: string[] = [];
     if (paths.length === 0 && missing.length === 0) {
+      // CI jobs upload the SBOM whatever happens: an empty one says "no packages" explicitly.
+      if (o.sbom) await writeSbom(ctx, []);
       return {
         findings: [],
         metrics: {},
@@ -181,9 +190,7 @@ export const gate: Gate<DependenciesOptions> = {
 
     // The SBOM comes first so it is written even when the advisory source is down.
     if (o.sbom) {
-      const target = resolve(ctx.root, o.sbom);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, buildSbom({ projectName: basename(ctx.root), lockfiles, toolVersion: toolVersion(), now: ctx.now }));
+      await writeSbom(ctx, lockfiles);
       notes.push(`CycloneDX SBOM written to ${o.sbom}`);
     }
 

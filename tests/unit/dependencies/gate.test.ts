@@ -153,6 +153,34 @@ describe("dependencies gate", () => {
     expect(bom.components.find((c) => c.name === "mocha-helper")?.scope).toBe("optional");
   });
 
+  it("reads licences of installed packages the lockfile does not record", async () => {
+    const root = track(gitRepo({
+      "web/yarn.lock": '# yarn lockfile v1\n\n\nleft-pad@^1.3.0:\n  version "1.3.0"\n\nright-pad@^1.0.0:\n  version "1.0.1"\n\nold-pad@^1.0.0:\n  version "1.0.0"\n',
+      "web/package.json": '{ "dependencies": { "left-pad": "^1.3.0", "right-pad": "^1.0.0", "old-pad": "^1.0.0" } }\n',
+      "web/node_modules/left-pad/package.json": '{ "name": "left-pad", "version": "1.3.0", "license": "WTFPL" }\n',
+      "web/node_modules/right-pad/package.json": '{ "name": "right-pad", "version": "1.0.1", "license": "GPL-3.0-only" }\n',
+      "web/node_modules/old-pad/package.json": '{ "name": "old-pad", "version": "0.9.0", "license": "GPL-3.0-only" }\n',
+      "py/requirements.txt": "attrs==23.1.0\n",
+      "py/.venv/lib/python3.12/site-packages/attrs-23.1.0.dist-info/METADATA": "Metadata-Version: 2.1\nName: attrs\nVersion: 23.1.0\nLicense-Expression: MIT\n\nClasses without boilerplate.\n",
+      ".gitignore": "node_modules/\n.venv/\n",
+    }));
+    const { scan } = await runGateDirect(gate, { root, options: { advisories: [], licenses: { allow: ["MIT", "WTFPL"] } } });
+    expect(scan.findings.map((f) => [f.ruleId, f.properties?.package]).sort()).toEqual([
+      // old-pad's installed copy is another version, so its licence stays unknown.
+      ["dependencies/license-not-allowed", "right-pad"],
+      ["dependencies/license-unknown", "old-pad"],
+    ]);
+  });
+
+  it("writes an empty SBOM when there are no lockfiles", async () => {
+    const root = track(gitRepo({ "README.md": "hello\n" }));
+    const { scan } = await runGateDirect(gate, { root, options: { sbom: "sbom.json" } });
+    expect(scan.skipped).toMatch(/no lockfile/);
+    const bom = JSON.parse(readFileSync(join(root, "sbom.json"), "utf8")) as { components?: unknown[] };
+    expect(cycloneDxErrors(bom)).toEqual([]);
+    expect(bom.components ?? []).toEqual([]);
+  });
+
   it("errors when the advisory source is unreachable, unless on-unavailable is warn", async () => {
     const root = track(gitRepo(REPO));
     const options = { "osv-url": "http://127.0.0.1:9", "osv-timeout": "2s" };
