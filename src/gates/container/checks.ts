@@ -10,6 +10,8 @@ export interface ImageTarget {
   reference: string;
   /** Where the repository names this image (discovered references); empty for policy-listed ones. */
   locations: Location[];
+  /** Named by the policy (trusted) rather than only by repository files. */
+  listed: boolean;
 }
 
 export interface CheckContext {

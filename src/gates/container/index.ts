@@ -45,7 +45,7 @@ async function collectTargets(ctx: GateContext<ContainerOptions>, findings: Find
   for (const listed of ctx.options.images) {
     const image = expandVariables(listed.trim(), ctx.env);
     const key = canonicalKey(image);
-    if (!targets.has(key)) targets.set(key, { reference: image, locations: [] });
+    if (!targets.has(key)) targets.set(key, { reference: image, locations: [], listed: true });
   }
   if (!ctx.options.discover) return [...targets.values()];
   const listOptions: Parameters<typeof listFiles>[1] = { include: ctx.options.include, exclude: ctx.options.exclude, signal: ctx.signal };
@@ -72,7 +72,7 @@ async function collectTargets(ctx: GateContext<ContainerOptions>, findings: Find
     const key = canonicalKey(found.reference);
     const existing = targets.get(key);
     if (existing) existing.locations.push(location);
-    else targets.set(key, { reference: found.reference, locations: [location] });
+    else targets.set(key, { reference: found.reference, locations: [location], listed: false });
   }
   return [...targets.values()];
 }
@@ -241,7 +241,7 @@ async function scan(ctx: GateContext<ContainerOptions>): Promise<GateScan> {
     layerExclude: options["layer-exclude"],
   };
   const started = Date.now();
-  const inspections = await mapLimit(targets, options.concurrency, (t) => inspectImage(t.reference, inspectOptions));
+  const inspections = await mapLimit(targets, options.concurrency, (t) => inspectImage(t.reference, { ...inspectOptions, untrusted: !t.listed }));
   const pairs = targets.map((target, i) => ({ target, inspection: inspections[i] as ImageInspection }));
   for (const { target, inspection } of pairs) {
     if (inspection.error) {

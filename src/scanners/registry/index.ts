@@ -4,12 +4,13 @@
 import picomatch from "picomatch";
 import type { Scanner, ScannerContext } from "../../core/types.js";
 import { findSecretsInText, type SecretHit } from "../secrets/index.js";
-import { resolveCredentials, type RegistryAuthOption } from "./auth.js";
+import { isIP } from "node:net";
+import { normalizeRegistryKey, resolveCredentials, type RegistryAuthOption } from "./auth.js";
 import { openBlob, type BlobSession } from "./blob.js";
-import { fetchImageMetadata, parsePlatform, RegistryError, type ImageMetadata, type RegistryAccess } from "./client.js";
+import { allowsPlainHttp, fetchImageMetadata, parsePlatform, RegistryError, type ImageMetadata, type RegistryAccess } from "./client.js";
 import { LimitExceeded, walkLayer, type LayerLimits, type WalkState } from "./layers.js";
 import { osvEcosystem, parseApkInstalled, parseDpkgStatus, parseOsRelease, type OsPackage, type OsRelease } from "./packages.js";
-import { parseReference, ReferenceError, type ImageReference } from "./reference.js";
+import { hostName, parseReference, ReferenceError, type ImageReference } from "./reference.js";
 
 export { parseReference, ReferenceError, type ImageReference } from "./reference.js";
 export type { SecretHit } from "../secrets/index.js";
@@ -32,6 +33,13 @@ export interface InspectOptions {
   limits: LayerLimits;
   /** Globs (image paths without a leading "/") whose files are not searched for secrets. */
   layerExclude: readonly string[];
+  /**
+   * The reference comes from a repository file (a pull request can write it), not from the
+   * policy: IP addresses, single-label and cluster-internal hosts are then refused unless the
+   * policy trusts the host (insecure-registries or registries), so a scan cannot be used to probe
+   * the CI machine's network.
+   */
+  untrusted?: boolean;
 }
 
 export interface LayerSecret {
@@ -59,7 +67,7 @@ export interface ImageInspection {
   reference: string;
   ref?: ImageReference;
   metadata?: ImageMetadata;
-  error?: { kind: RegistryError["kind"] | "reference" | "credentials"; message: string };
+  error?: { kind: RegistryError["kind"] | "reference" | "credentials" | "refused"; message: string };
   layers?: LayerReport;
   durationMs: number;
 }
@@ -197,6 +205,21 @@ async function scanLayers(metadata: ImageMetadata, access: RegistryAccess, optio
   return report;
 }
 
+/** IP literals, single-label names and cluster-internal names, as the client's own SSRF filter sees them. */
+export function isInternalHost(registry: string): boolean {
+  const host = hostName(registry);
+  return isIP(host) !== 0 || !host.includes(".") || /(?:^|\.)cluster\.local$/.test(host);
+}
+
+function isTrustedHost(registry: string, options: InspectOptions): boolean {
+  if (allowsPlainHttp(registry, options.insecureRegistries)) return true;
+  const wanted = normalizeRegistryKey(registry);
+  return Object.keys(options.registries).some((key) => {
+    const k = normalizeRegistryKey(key);
+    return k === wanted || (!k.includes(":") && k === hostName(registry));
+  });
+}
+
 /** Inspects one image; never throws for registry trouble — that comes back as `error`. */
 export async function inspectImage(reference: string, options: InspectOptions): Promise<ImageInspection> {
   const started = Date.now();
@@ -206,6 +229,16 @@ export async function inspectImage(reference: string, options: InspectOptions): 
     ref = parseReference(reference);
   } catch (err) {
     return done({ reference, error: { kind: "reference", message: err instanceof ReferenceError ? err.message : String(err) } });
+  }
+  if (options.untrusted && isInternalHost(ref.registry) && !isTrustedHost(ref.registry, options)) {
+    return done({
+      reference,
+      ref,
+      error: {
+        kind: "refused",
+        message: `${ref.registry} is an internal address named in a repository file; list it under insecure-registries or registries to allow it`,
+      },
+    });
   }
   const creds = await resolveCredentials(ref.registry, { registries: options.registries, env: options.env, signal: options.signal, timeoutMs: options.timeoutMs });
   if (creds.problem) return done({ reference, ref, error: { kind: "credentials", message: creds.problem } });

@@ -29,7 +29,7 @@ function inspection(config: ImageConfigBody, reference = "registry.example.com/t
 const HEALTHY = { User: "app", Healthcheck: { Test: ["CMD", "true"] } };
 
 function rules(config: ImageConfigBody, options: Record<string, unknown> = {}) {
-  const target = { reference: "registry.example.com/team/app:1.0", locations: [] };
+  const target = { reference: "registry.example.com/team/app:1.0", locations: [], listed: true };
   return configFindings(target, inspection(config), { options: schema.parse(options), now: NOW }).map((f) => f.ruleId);
 }
 

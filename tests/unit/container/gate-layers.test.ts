@@ -168,6 +168,26 @@ describe("container gate with layers: true", () => {
     }
   });
 
+  it("refuses internal hosts named only by repository files", async () => {
+    const repo = gitRepo({
+      Dockerfile: "FROM 10.255.255.1:5000/base:1\nFROM registry:5000/base:1 AS second\nFROM metadata.cluster.local/x:1\n",
+    });
+    try {
+      const started = Date.now();
+      const { scan, verdict } = await runGateDirect(gate, { root: repo, options: { discover: true }, env: { HOME: repo } });
+      expect(scan.findings.map((f) => [f.ruleId, f.properties?.reason, f.location?.startLine])).toEqual([
+        ["container/image-unavailable", "refused", 1],
+        ["container/image-unavailable", "refused", 2],
+        ["container/image-unavailable", "refused", 3],
+      ]);
+      expect(scan.findings[0]?.message).toMatch(/list it under insecure-registries or registries/);
+      expect(verdict?.status).toBe("failed");
+      expect(Date.now() - started).toBeLessThan(3000);
+    } finally {
+      removeDir(repo);
+    }
+  });
+
   it("discovers images from a Dockerfile, a Kubernetes manifest and a Compose file and points at their lines", async () => {
     const host = registry.host;
     const repo = gitRepo({
