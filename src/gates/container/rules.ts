@@ -9,7 +9,7 @@ export const RULES = {
     severity: "high",
     title: "Image could not be inspected",
     description:
-      "The registry could not be reached, refused the credentials, or does not have the image or platform. An image that cannot be inspected never passes.",
+      "The registry could not be reached, refused the credentials, or does not have the image or platform; or a repository file names an internal host (IP address, single-label or cluster.local name) the policy does not trust. An image that cannot be inspected never passes.",
     remediation: "Check the reference, the platform option, network access and credentials (registries.<host>.auth or ~/.docker/config.json).",
   },
   invalidReference: {
