@@ -65,7 +65,7 @@ describe("HTML report in headless Chromium", () => {
     expect(await page.locator('article.card[data-gate="secrets"] .badge').textContent()).toBe("failed");
     expect(await page.locator('article.card[data-gate="coverage"] .summary').textContent()).toBe("84.2% lines covered (min 80%)");
     expect(await page.locator('article.card[data-gate="tls"] .reason').textContent()).toContain("no endpoints or certificates configured");
-    const bar = page.locator('article.card[data-gate="coverage"] .bar[data-metric="lines"] .bar-fill');
+    const bar = page.locator('article.card[data-gate="coverage"] .bar[data-metric="lines_pct"] .bar-fill');
     const barWidth = await bar.evaluate((el) => el.getBoundingClientRect().width);
     const trackWidth = await bar.evaluate((el) => el.parentElement?.clientWidth ?? 0);
     expect(barWidth / trackWidth).toBeCloseTo(0.842, 2);

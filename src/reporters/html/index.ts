@@ -24,6 +24,11 @@ export function isPercentMetric(gate: string, name: string, value: number): bool
   return gate === "coverage" && /^(lines|branches|functions|statements)$/i.test(name);
 }
 
+/** "lines_pct" → "lines": the bar already says it is a percentage. */
+function barLabel(name: string): string {
+  return name.replace(/[_-]?(pct|percent)$/i, "").replaceAll("_", " ") || name;
+}
+
 function formatMetric(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
@@ -34,7 +39,7 @@ function card(g: GateOutcome): string {
   for (const [name, value] of Object.entries(g.metrics).sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     if (isPercentMetric(g.gate, name, value)) {
       bars.push(
-        `<div class="bar" data-metric="${escapeHtml(name)}"><span class="bar-label">${escapeHtml(name)}</span>` +
+        `<div class="bar" data-metric="${escapeHtml(name)}"><span class="bar-label">${escapeHtml(barLabel(name))}</span>` +
           `<span class="bar-track"><span class="bar-fill" style="width:${value.toFixed(1)}%"></span></span>` +
           `<span class="bar-value">${value.toFixed(1)}%</span></div>`,
       );

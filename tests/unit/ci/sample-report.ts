@@ -61,7 +61,7 @@ export function sampleReport(overrides: Partial<RunReport> = {}): RunReport {
       status: "passed",
       summary: "84.2% lines covered (min 80%)",
       findings: [],
-      metrics: { lines: 84.2, branches: 71.5, files: 12 },
+      metrics: { lines_pct: 84.2, branches_pct: 71.5, lines_total: 500, lines_covered: 421, files: 12 },
       durationMs: 120,
       rules: [],
     },

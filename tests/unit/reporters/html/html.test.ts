@@ -17,9 +17,10 @@ describe("html reporter", () => {
   it("has a card per gate and bars for coverage percentages", () => {
     const cards = [...html.matchAll(/<article class="card status-(\w+)" data-gate="([^"]+)"/g)].map((m) => `${m[2]}:${m[1]}`);
     expect(cards).toEqual(["coverage:passed", "secrets:failed", "dependencies:failed", "iac:warned", "container:warned", "lint:warned", "tls:skipped", "sast:errored"]);
-    expect(html).toContain('data-metric="lines"');
+    expect(html).toContain('data-metric="lines_pct"><span class="bar-label">lines</span>');
     expect(html).toContain('style="width:84.2%"');
     expect(html).not.toContain('data-metric="files"');
+    expect(html).not.toContain('data-metric="lines_total"');
   });
 
   it("escapes finding text", () => {
