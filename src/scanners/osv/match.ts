@@ -4,13 +4,15 @@
 import { baseEcosystem, comparatorFor, compareSemver, type Compare } from "./versions/index.js";
 import type { OsvAffected, OsvEvent, OsvRange, OsvRecord, PackageRef } from "./types.js";
 
-/** Same ecosystem, or one side without a release ("Debian" vs "Debian:12") of the same family. */
+/**
+ * Same ecosystem, or one names a release the other leaves open: "Debian" matches "Debian:12",
+ * "Ubuntu:22.04" matches "Ubuntu:22.04:LTS"; "Debian:11" never matches "Debian:12".
+ */
 export function ecosystemsMatch(recordEcosystem: string, packageEcosystem: string): boolean {
   if (recordEcosystem === packageEcosystem) return true;
-  const a = baseEcosystem(recordEcosystem);
-  const b = baseEcosystem(packageEcosystem);
-  if (a.toLowerCase() !== b.toLowerCase()) return false;
-  return a === recordEcosystem || b === packageEcosystem;
+  const a = recordEcosystem.toLowerCase();
+  const b = packageEcosystem.toLowerCase();
+  return a === b || a.startsWith(`${b}:`) || b.startsWith(`${a}:`);
 }
 
 /** The key names are compared under: PyPI per PEP 503, NuGet/Packagist case-insensitively. */

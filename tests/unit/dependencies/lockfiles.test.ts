@@ -2,7 +2,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { LockfileError, lockfileKind, parseLockfile, readLockfiles } from "../../../src/scanners/lockfiles/index.js";
+import { LockfileError, lockfileKind, parseLockfile, readLockfiles, scanner } from "../../../src/scanners/lockfiles/index.js";
 
 const FIXTURES = join(process.cwd(), "tests", "fixtures", "dependencies");
 
@@ -94,6 +94,19 @@ describe("malformed lockfiles", () => {
     const { lockfiles, failures } = await readLockfiles(dir, ["missing/go.mod", "go.mod"]);
     expect(failures.map((f) => f.path)).toEqual(["missing/go.mod"]);
     expect(lockfiles.map((l) => l.path)).toEqual(["go.mod"]);
+  });
+
+  it("serves the scanner interface: parse errors as findings, packages as metrics", async () => {
+    const root = join(FIXTURES, "malformed");
+    const result = await scanner.scan(
+      { paths: ["npm/package-lock.json", "gemfile/Gemfile.lock"] },
+      { root, signal: new AbortController().signal, log: { info: () => undefined, warn: () => undefined, output: () => undefined } },
+    );
+    expect(result.findings.map((f) => [f.ruleId, f.location?.path, f.location?.startLine])).toEqual([
+      ["dependencies/parse-error", "npm/package-lock.json", 7],
+      ["dependencies/parse-error", "gemfile/Gemfile.lock", 1],
+    ]);
+    expect(result.metrics).toEqual({ lockfiles: 0, packages: 0 });
   });
 
   it("turns every parser exception into a LockfileError", () => {

@@ -96,6 +96,13 @@ describe("Linux distributions", () => {
     expect(affects(r, "Debian:12", "bash", "5.1-6")).toBe(true);
   });
 
+  it("Ubuntu: a release without its LTS qualifier still matches", () => {
+    const r = record({ id: "UBUNTU-CVE-2024-0001", ecosystem: "Ubuntu:22.04:LTS", name: "curl", events: [{ introduced: "0" }, { fixed: "7.81.0-1ubuntu1.16" }] });
+    expect(affects(r, "Ubuntu:22.04", "curl", "7.81.0-1ubuntu1.15")).toBe(true);
+    expect(affects(r, "Ubuntu:22.04:LTS", "curl", "7.81.0-1ubuntu1.16")).toBe(false);
+    expect(affects(r, "Ubuntu:20.04", "curl", "7.68.0-1ubuntu2")).toBe(false);
+  });
+
   it("Alpine: apk ordering with -rN", () => {
     const r = record({ id: "ALPINE-CVE-2023-0001", ecosystem: "Alpine:v3.19", name: "busybox", events: [{ introduced: "0" }, { fixed: "1.36.1-r15" }] });
     expect(affects(r, "Alpine:v3.19", "busybox", "1.36.1-r2")).toBe(true);

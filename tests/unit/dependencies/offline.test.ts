@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { findAdvisories, findVulnerabilities, AdvisoriesUnavailableError } from "../../../src/scanners/osv/index.js";
+import { findAdvisories, findVulnerabilities, AdvisoriesUnavailableError, scanner } from "../../../src/scanners/osv/index.js";
 import { OfflineDatabase } from "../../../src/scanners/osv/offline.js";
 import { removeDir, tempDir } from "../../helpers/tmp.js";
 import { osvRecord, writeOsvDirectory, writeOsvZip } from "./osv-helpers.js";
@@ -137,5 +137,15 @@ describe("offline OSV database", () => {
     expect(matches.map((m) => [m.package.name, m.id, m.fixed])).toEqual([
       ["pkg-7", "BIG-00007", ["2.0.0"]], ["pkg-7", "BIG-01007", ["3.0.0"]], ["pkg-999", "BIG-01999", ["2.0.0"]], ["pkg-999", "BIG-02999", ["3.0.0"]],
     ]);
+  });
+
+  it("serves the scanner interface with one finding per match", async () => {
+    const db = writeOsvDirectory(temp(), RECORDS);
+    const result = await scanner.scan(
+      { packages: PACKAGES, source: { offline: db, cacheDir: temp() } },
+      { root: temp(), signal: new AbortController().signal, log: { info: () => undefined, warn: () => undefined, output: () => undefined } },
+    );
+    expect(result.findings.map((f) => [f.ruleId, f.properties?.id])).toEqual(EXPECTED.map((e) => ["dependencies/vulnerable-package", e[3]]));
+    expect(result.metrics.advisories).toBe(EXPECTED.length);
   });
 });
