@@ -178,12 +178,18 @@ function runRules(parsed: Parsed, rules: readonly IacRule[], signal?: AbortSigna
     groups.set(key, list);
   }
   const ignores = new Map<string, Map<number, Map<string, string>>>();
+  const applicableCache = new Map<string, IacRule[]>();
   let n = 0;
   for (const [key, group] of groups) {
     void key;
     for (const r of group) {
       if ((++n & 255) === 0) signal?.throwIfAborted();
-      const applicable = [...(index.get(`${r.framework}\0${r.type}`) ?? []), ...(index.get(`${r.framework}\0*`) ?? [])];
+      const key = `${r.framework}\0${r.type}`;
+      let applicable = applicableCache.get(key);
+      if (!applicable) {
+        applicable = [...(index.get(key) ?? []), ...(index.get(`${r.framework}\0*`) ?? [])];
+        applicableCache.set(key, applicable);
+      }
       for (const rule of applicable) {
         let out: CheckResult;
         try {
@@ -194,11 +200,13 @@ function runRules(parsed: Parsed, rules: readonly IacRule[], signal?: AbortSigna
         }
         if (!out) continue;
         const issues = Array.isArray(out) ? out : [out];
-        const seen = new Set<string>();
+        const seen = issues.length > 1 ? new Set<string>() : undefined;
         for (const issue of issues) {
-          const id = `${issue.path}\0${issue.message ?? ""}`;
-          if (seen.has(id)) continue;
-          seen.add(id);
+          if (seen) {
+            const id = `${issue.path}\0${issue.message ?? ""}`;
+            if (seen.has(id)) continue;
+            seen.add(id);
+          }
           const finding = toFinding(rule, r, issue);
           let fileIgnores = ignores.get(r.path);
           if (!fileIgnores) {
@@ -268,11 +276,13 @@ function ruleMatches(pattern: string, id: string): boolean {
   return pattern === id || (pattern.endsWith("*") && id.startsWith(pattern.slice(0, -1)));
 }
 
-/** An ignore comment on the line above the resource, its first line, or (for blocks) anywhere inside it. */
+/** An ignore comment on the line above the resource, its first line, or (for blocks) anywhere inside it; for a whole file, in its header. */
 export function resourceSuppression(ignores: Map<number, Map<string, string>>, r: Resource, ruleId: string): string | undefined {
   if (ignores.size === 0) return undefined;
+  // A whole-file resource (Dockerfile, workflow) takes ignores from its header comments.
+  const first = r.wholeFile ? 1 : r.line - 1;
   const last = r.wholeFile ? r.line : r.endLine;
-  for (let line = r.line - 1; line <= last; line++) {
+  for (let line = first; line <= last; line++) {
     const ids = ignores.get(line);
     if (!ids) continue;
     for (const [pattern, reason] of ids) if (ruleMatches(pattern, ruleId)) return reason;

@@ -164,6 +164,12 @@ describe("engine", () => {
     expect(ebs?.suppression).toEqual({ kind: "inline", reason: "test data only" });
   });
 
+  test("a Dockerfile's header comment suppresses a whole-file rule", async () => {
+    const text = "# syntax=docker/dockerfile:1\n# tollgate-ignore iac/docker-no-healthcheck: probes live in the Kubernetes manifest\nFROM alpine:3.20\nUSER app\n";
+    const { findings } = await scanSources([{ path: "Dockerfile", text }], { rules: RULES });
+    expect(findings.map((f) => [f.ruleId, f.location?.startLine, f.suppression?.reason])).toEqual([["iac/docker-no-healthcheck", 3, "probes live in the Kubernetes manifest"]]);
+  });
+
   test("one broken document makes a parse error, other files are still scanned", async () => {
     const result = await scanSources(
       [

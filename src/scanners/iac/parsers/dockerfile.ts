@@ -97,5 +97,6 @@ export function parseDockerfile(path: string, text: string): Resource {
     }) as Value[],
   };
   const total = text.split(/\r?\n/).length;
-  return { framework: "dockerfile", type: "dockerfile", address: "dockerfile", path, line: 1, endLine: total, body, lines, wholeFile: true };
+  const first = instructions[0]?.line ?? 1;
+  return { framework: "dockerfile", type: "dockerfile", address: "dockerfile", path, line: first, endLine: total, body, lines, wholeFile: true };
 }

@@ -67,21 +67,28 @@ const LEAVES = new Set([
   "for_expr", "numeric_lit", "bool_lit", "null_lit", "block_start", "block_end", "heredoc_template", "quoted_template",
 ]);
 
-function lightTree(tree: Tree): TNode {
+/** Top-level blocks no rule reads: their bodies are never copied. */
+const SKIPPED_BLOCKS = new Set(["output", "module", "terraform", "moved", "import", "check", "removed"]);
+
+function lightTree(tree: Tree, text: string): TNode {
   const c = tree.walk();
-  const build = (): TNode => {
+  const build = (depth: number): TNode => {
     const type = c.nodeType;
     const node: TNode = { type, start: c.startIndex, end: c.endIndex, children: [] };
     if (!LEAVES.has(type) && c.gotoFirstChild()) {
       do {
-        if (c.nodeIsNamed && c.nodeType !== "comment") node.children.push(build());
+        if (c.nodeIsNamed && c.nodeType !== "comment") {
+          const child = build(depth + 1);
+          node.children.push(child);
+          if (depth === 2 && type === "block" && node.children.length === 1 && SKIPPED_BLOCKS.has(text.slice(child.start, child.end))) break;
+        }
       } while (c.gotoNextSibling());
       c.gotoParent();
     }
     return node;
   };
   try {
-    return build();
+    return build(0);
   } finally {
     c.delete();
   }
@@ -103,7 +110,7 @@ export function parseTerraform(parser: Parser, path: string, text: string): Terr
       file.error = { line, message: bad?.isMissing ? `missing ${bad.type}` : `syntax error near "${near}"` };
       return file;
     }
-    root = lightTree(tree);
+    root = lightTree(tree, text);
   } finally {
     tree.delete();
   }
@@ -397,11 +404,23 @@ function substitute(value: Value, scope: Scope, depth: number): Value {
       return typeof found === "string" || typeof found === "number" || typeof found === "boolean" ? String(found) : whole;
     });
   }
-  if (Array.isArray(value)) return value.map((v) => substitute(v, scope, depth + 1));
+  // Copy a container only when something inside it changed: most bodies have no var/local at all.
+  if (Array.isArray(value)) {
+    let out: Value[] | undefined;
+    value.forEach((v, i) => {
+      const n = substitute(v, scope, depth + 1);
+      if (n !== v) (out ??= value.slice())[i] = n;
+    });
+    return out ?? value;
+  }
   if (value !== null && typeof value === "object") {
-    const obj: Obj = {};
-    for (const [k, v] of Object.entries(value)) obj[k] = substitute(v, scope, depth + 1);
-    return obj;
+    let out: Obj | undefined;
+    for (const k in value) {
+      const v = value[k] as Value;
+      const n = substitute(v, scope, depth + 1);
+      if (n !== v) (out ??= { ...value })[k] = n;
+    }
+    return out ?? value;
   }
   return value;
 }

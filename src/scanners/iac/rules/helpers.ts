@@ -123,7 +123,18 @@ export function requireAttr(body: Obj, path: string, message?: string): Issue | 
 export const WORKLOAD_KINDS = ["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob", "PodTemplate"];
 
 /** The pod spec of a workload with its path inside the document. */
+const podSpecCache = new WeakMap<Resource, { value: Obj; path: string } | null>();
+const containerCache = new WeakMap<Resource, ContainerRef[]>();
+
 export function podSpec(r: Resource): { value: Obj; path: string } | undefined {
+  const cached = podSpecCache.get(r);
+  if (cached !== undefined) return cached ?? undefined;
+  const found = findPodSpec(r);
+  podSpecCache.set(r, found ?? null);
+  return found;
+}
+
+function findPodSpec(r: Resource): { value: Obj; path: string } | undefined {
   const candidates: Record<string, string> = {
     Pod: "spec",
     CronJob: "spec.jobTemplate.spec.template.spec",
@@ -140,12 +151,21 @@ export interface ContainerRef {
   init: boolean;
 }
 
+/** Every container of a workload (init and ephemeral ones too unless `init: false`); cached per resource, as ~30 rules ask. */
 export function containers(r: Resource, options: { init?: boolean } = {}): ContainerRef[] {
+  let all = containerCache.get(r);
+  if (!all) {
+    all = findContainers(r);
+    containerCache.set(r, all);
+  }
+  return options.init === false ? all.filter((c) => !c.init) : all;
+}
+
+function findContainers(r: Resource): ContainerRef[] {
   const spec = podSpec(r);
   if (!spec) return [];
   const out: ContainerRef[] = [];
-  const lists = options.init === false ? ["containers"] : ["initContainers", "containers", "ephemeralContainers"];
-  for (const key of lists) {
+  for (const key of ["initContainers", "containers", "ephemeralContainers"]) {
     const list = spec.value[key];
     if (!Array.isArray(list)) continue;
     list.forEach((c, i) => {
@@ -186,7 +206,19 @@ export interface DockerInstruction {
   index: number;
 }
 
+const instructionCache = new WeakMap<Resource, DockerInstruction[]>();
+
+/** The Dockerfile's instructions (cached per resource: every Dockerfile rule asks). */
 export function instructions(r: Resource): DockerInstruction[] {
+  let cached = instructionCache.get(r);
+  if (!cached) {
+    cached = readInstructions(r);
+    instructionCache.set(r, cached);
+  }
+  return cached;
+}
+
+function readInstructions(r: Resource): DockerInstruction[] {
   const list = r.body.instructions;
   if (!Array.isArray(list)) return [];
   return list.flatMap((x, index) =>
