@@ -89,7 +89,8 @@ function identifiers(f: Finding, rule: RuleMeta | undefined): Identifier[] {
   const help = f.helpUri ?? rule?.helpUri;
   if (help && /^(https?|ftp):\/\/.+/.test(help)) primary.url = help;
   const ids: Identifier[] = [primary];
-  const cves = [f.properties?.cve, f.properties?.aliases, f.properties?.id].flat().map(str).filter((s): s is string => Boolean(s));
+  const p = f.properties ?? {};
+  const cves = [p.cve, p.aliases, p.advisory].flat().map(str).filter((s): s is string => Boolean(s));
   for (const cve of new Set(cves.filter((s) => /^CVE-\d{4}-\d+$/.test(s)))) {
     ids.push({ type: "cve", name: cve, value: cve, url: `https://nvd.nist.gov/vuln/detail/${cve}` });
   }
@@ -102,11 +103,28 @@ function identifiers(f: Finding, rule: RuleMeta | undefined): Identifier[] {
   return ids;
 }
 
-function dependencyOf(f: Finding): { package: { name: string }; version: string } {
+function packageName(f: Finding): string | undefined {
   const p = f.properties ?? {};
-  const name = str(p.package) ?? str(p.packageName) ?? str(p.name) ?? f.ruleId;
-  const version = str(p.version) ?? str(p.installedVersion) ?? str(p.installed) ?? "unknown";
-  return { package: { name }, version };
+  return str(p.package) ?? str(p.packageName);
+}
+
+function dependencyOf(f: Finding): { package: { name: string }; version: string; direct?: boolean } {
+  const p = f.properties ?? {};
+  const dependency: { package: { name: string }; version: string; direct?: boolean } = {
+    package: { name: packageName(f) ?? f.ruleId },
+    version: str(p.version) ?? str(p.installedVersion) ?? "unknown",
+  };
+  if (typeof p.direct === "boolean") dependency.direct = p.direct;
+  return dependency;
+}
+
+/**
+ * Dependency and container scanning describe packages: findings without one (a lockfile that
+ * does not parse, an image running as root) stay in Code Quality and the other reports.
+ */
+function belongsIn(type: SecurityReportType, f: Finding): boolean {
+  if (type === "dependency_scanning" || type === "container_scanning") return packageName(f) !== undefined;
+  return true;
 }
 
 function locationFor(type: SecurityReportType, f: Finding, report: RunReport): Record<string, unknown> {
@@ -162,7 +180,7 @@ function vulnerability(type: SecurityReportType, f: Finding, outcome: GateOutcom
 
 export function securityReport(report: RunReport, type: SecurityReportType): Record<string, unknown> {
   const outcomes = report.gates.filter((g) => GATE_REPORT[g.gate] === type);
-  const vulnerabilities = outcomes.flatMap((g) => g.findings.map((f) => vulnerability(type, f, g, report)));
+  const vulnerabilities = outcomes.flatMap((g) => g.findings.filter((f) => belongsIn(type, f)).map((f) => vulnerability(type, f, g, report)));
   const errored = outcomes.filter((g) => g.status === "errored");
   const scan: Record<string, unknown> = {
     analyzer: { id: "tollgate", name: "tollgate", url: report.tool.informationUri, vendor: { name: "tollgate" }, version: report.tool.version },

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv } from "ajv";
 import type { AnySchema } from "ajv";
+import { makeFinding } from "../../../../src/core/finding.js";
 import { CODE_QUALITY_FILE, REPORT_FILES, gitlabTime, reporter, vulnerabilityId } from "../../../../src/reporters/gitlab/index.js";
 import { passingReport, sampleReport } from "../../ci/sample-report.js";
 
@@ -76,6 +77,20 @@ describe("gitlab reporter", () => {
     expect(sast.vulnerabilities).toHaveLength(1);
     expect(sast.scan.status).toBe("failure");
     expect(sast.scan.messages).toContainEqual({ level: "fatal", value: "sast: semgrep was not found on PATH; install it or set gates.sast.semgrep: false" });
+  });
+
+  it("keeps findings that describe no package out of the dependency and container reports", () => {
+    const report = sampleReport();
+    const container = report.gates.find((g) => g.gate === "container");
+    container?.findings.push(
+      makeFinding({ ruleId: "container/runs-as-root", gate: "container", severity: "medium", message: "Image app runs as root.", location: { path: "Dockerfile", startLine: 1 }, key: "root", properties: { image: "app:1" } }),
+    );
+    const f = files(report);
+    const cs = JSON.parse(f[REPORT_FILES.container_scanning] ?? "{}") as { vulnerabilities: Array<{ name: string }> };
+    expect(cs.vulnerabilities).toHaveLength(1);
+    const cq = JSON.parse(f[CODE_QUALITY_FILE] ?? "[]") as Array<{ check_name: string }>;
+    expect(cq.map((i) => i.check_name)).toContain("container/runs-as-root");
+    expect(validator("container-scanning-report-format.json")(cs)).toBe(true);
   });
 
   it("writes Code Quality with GitLab's severities and the findings' stable fingerprints", () => {
