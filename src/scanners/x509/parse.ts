@@ -78,10 +78,14 @@ export function parseCertificateFile(bytes: Uint8Array, path: string, options: P
 }
 
 function readPem(text: string, out: ParsedFile): void {
+  // Lines are counted from the previous block on, so a 150-certificate bundle stays linear.
+  let counted = 0;
+  let line = 1;
   for (const match of text.matchAll(PEM_BLOCK)) {
     const label = match[1] ?? "";
     const body = match[2] ?? "";
-    const line = lineOf(text, match.index);
+    line += countNewlines(text, counted, match.index);
+    counted = match.index;
     const headers = /^[A-Za-z-]+:/m.test(body);
     const der = Buffer.from(body.replace(/^[A-Za-z-]+:.*$/gm, "").replace(/[^A-Za-z0-9+/=]/g, ""), "base64");
     try {
@@ -179,10 +183,10 @@ function bagsOf(p12: forge.pkcs12.Pkcs12Pfx, oid: string): ForgeBag[] {
   return (p12.getBags({ bagType: oid })[oid] ?? []) as ForgeBag[];
 }
 
-function lineOf(text: string, index: number): number {
-  let line = 1;
-  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
 }
 
 function looksLikeText(bytes: Uint8Array): boolean {

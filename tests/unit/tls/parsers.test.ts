@@ -84,9 +84,25 @@ describe("ServerHelloReader", () => {
     const bytes = serverHello(0x0303, 0xc02f);
     let answer;
     for (const b of bytes) answer = reader.push(Buffer.from([b])) ?? answer;
-    expect(answer).toEqual({ kind: "hello", version: 0x0303, suite: 0xc02f, helloRetry: false });
+    expect(answer).toEqual({ kind: "hello", version: 0x0303, suite: 0xc02f, helloRetry: false, secureRenegotiation: false });
     const tls13 = new ServerHelloReader().push(serverHello(0x0303, 0x1301, Buffer.from([0x00, 0x2b, 0x00, 0x02, 0x03, 0x04])));
     expect(tls13).toMatchObject({ kind: "hello", version: 0x0304, suite: 0x1301 });
+  });
+
+  test("with keyExchange, reads on to the DHE ServerKeyExchange across records for the prime size", () => {
+    const hello = serverHello(0x0303, 0x009e, Buffer.from([0xff, 0x01, 0x00, 0x01, 0x00])).subarray(5);
+    const certificate = Buffer.from([11, 0, 0, 3, 0, 0, 0]);
+    const prime = Buffer.concat([Buffer.from([0x7f]), Buffer.alloc(127, 0xff)]); // 1023 bits
+    const params = Buffer.concat([Buffer.from([0, prime.length]), prime, Buffer.from([0, 1, 2, 0, 1, 5])]);
+    const ske = Buffer.concat([Buffer.from([12, 0, params.length >> 8, params.length & 0xff]), params]);
+    const flight = Buffer.concat([hello, certificate, ske]);
+    // Split the flight over two records, then feed the bytes in odd chunks.
+    const record = (b: Buffer) => Buffer.concat([Buffer.from([0x16, 3, 3, b.length >> 8, b.length & 0xff]), b]);
+    const wire = Buffer.concat([record(flight.subarray(0, 50)), record(flight.subarray(50))]);
+    const reader = new ServerHelloReader(true);
+    let answer;
+    for (let i = 0; i < wire.length && !answer; i += 7) answer = reader.push(wire.subarray(i, i + 7));
+    expect(answer).toMatchObject({ kind: "hello", suite: 0x009e, dhBits: 1023, secureRenegotiation: true });
   });
 
   test("alerts and non-TLS answers", () => {
