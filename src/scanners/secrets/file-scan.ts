@@ -2,9 +2,16 @@
 // Pure and synchronous so the main thread and the worker threads run exactly the same code.
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
-import { looksBinary } from "../../core/files.js";
 import type { SecretEngine } from "./engine.js";
 import { toHits, type SecretHit } from "./hits.js";
+
+// Same test as core/files.ts looksBinary (a NUL byte in the first 8 KiB, as git decides), kept
+// here so the worker bundle imports no package at all and runs from any dist/ layout.
+function looksBinary(buffer: Uint8Array): boolean {
+  const n = Math.min(buffer.length, 8192);
+  for (let i = 0; i < n; i++) if (buffer[i] === 0) return true;
+  return false;
+}
 
 export interface FileScanSettings {
   /** Files larger than this many bytes are skipped and counted. */

@@ -4,7 +4,7 @@
 // raw values. Secrets may only appear as their first 4 characters and their length.
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { run, type RunEvent } from "../../../src/core/run.js";
-import type { ReporterOutput } from "../../../src/core/types.js";
+import type { ReporterOutput, RunReport } from "../../../src/core/types.js";
 import { reporterRegistry } from "../../../src/reporters/index.js";
 import { commitAll, gitRepo, removeDir, writeTree } from "../../helpers/tmp.js";
 import { fake, randomChars } from "./fake.js";
@@ -55,7 +55,7 @@ describe("redaction", () => {
     };
     process.stdout.write = grab as typeof process.stdout.write;
     process.stderr.write = grab as typeof process.stderr.write;
-    let report;
+    let report: RunReport;
     try {
       report = await run({ cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME }, onEvent: (e) => events.push(e) });
     } finally {
@@ -76,7 +76,7 @@ describe("redaction", () => {
     const ids = Object.keys(reporterRegistry);
     expect(ids).toEqual(expect.arrayContaining(["sarif", "junit", "console", "json", "markdown", "html", "gitlab"]));
     for (const id of ids) {
-      const reporter = await (reporterRegistry[id] as () => Promise<{ render: (r: typeof report) => ReporterOutput }>)();
+      const reporter = await (reporterRegistry[id] as () => Promise<{ render: (r: RunReport) => ReporterOutput }>)();
       outputs.push(...texts(reporter.render(report)));
     }
     const everything = outputs.join("\n");

@@ -7,14 +7,14 @@ import { context, token } from "./build.js";
 const keyRemediation =
   "Treat the key as compromised: revoke or replace it wherever it is trusted (authorized_keys, certificates, deploy keys, signing setups), generate a new pair, keep the private key in a secret store, and purge it from the git history.";
 
-/** A PEM body must carry real key material: enough base64, or an encrypted-PEM header. */
-function pemBody(_secret: string, c: MatchContext): boolean {
-  const block = c.text.slice(c.start, c.start + 20000);
-  const bodyStart = block.indexOf("-----", 5) + 5;
-  const end = block.indexOf("-----", bodyStart);
-  const body = block.slice(bodyStart, end > 0 ? end : undefined);
-  if (/Proc-Type:|DEK-Info:/.test(body)) return true;
-  const b64 = body.replace(/\\[nr]|[^A-Za-z0-9+/=]/g, "");
+/**
+ * A PEM body must carry real key material: enough base64 in the match itself, or the
+ * Proc-Type/DEK-Info headers of a legacy encrypted key right after the BEGIN line.
+ */
+function pemBody(secret: string, c: MatchContext): boolean {
+  const headerEnd = secret.indexOf("-----", 10) + 5;
+  if (/^(?:\s|\\[nr]){0,4}(?:Proc-Type|DEK-Info):/.test(c.text.slice(c.start + headerEnd, c.start + headerEnd + 40))) return true;
+  const b64 = secret.slice(headerEnd).replace(/\\[nr]|[^A-Za-z0-9+/=]/g, "");
   return b64.length >= 64 && new Set(b64).size >= 20;
 }
 
@@ -30,7 +30,7 @@ function privateKey(id: string, kind: string, header: string, positive: string[]
     pattern: new RegExp(`-----BEGIN ${header}PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\\s\\\\:,]{0,16384}`),
     span: "block",
     validate: pemBody,
-    auxPatterns: [/Proc-Type:|DEK-Info:/, /\\[nr]|[^A-Za-z0-9+/=]/g],
+    auxPatterns: [/^(?:\s|\\[nr]){0,4}(?:Proc-Type|DEK-Info):/, /\\[nr]|[^A-Za-z0-9+/=]/g],
     examples: { positive, negative },
   };
 }
@@ -87,10 +87,20 @@ function urlPassword(secret: string, c: MatchContext): boolean {
 }
 
 export const keyRules: SecretRule[] = [
-  privateKey("private-key-rsa", "RSA", "RSA ", [`-----BEGIN RSA PRIVATE KEY-----\n${PEM_BODY}\n-----END RSA PRIVATE KEY-----`], [
-    "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----",
-    "const header = '-----BEGIN RSA PRIVATE KEY-----';",
-  ]),
+  privateKey(
+    "private-key-rsa",
+    "RSA",
+    "RSA ",
+    [
+      `-----BEGIN RSA PRIVATE KEY-----\n${PEM_BODY}\n-----END RSA PRIVATE KEY-----`,
+      `-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,9F2C4B1A7E3D5C8B0A6F4E2D1C3B5A79\n\n${PEM_BODY}\n-----END RSA PRIVATE KEY-----`,
+    ],
+    [
+      "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----",
+      "const header = '-----BEGIN RSA PRIVATE KEY-----';",
+      `const markers = ["-----BEGIN RSA PRIVATE KEY-----", "…"];\nconst blob = "${PEM_BODY.replace(/\n/g, "")}";`,
+    ],
+  ),
   privateKey("private-key-ec", "EC", "EC ", [`-----BEGIN EC PRIVATE KEY-----\n${PEM_BODY}\n-----END EC PRIVATE KEY-----`], [
     "-----BEGIN EC PRIVATE KEY-----\n<your key here>\n-----END EC PRIVATE KEY-----",
   ]),
