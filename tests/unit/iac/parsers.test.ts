@@ -156,6 +156,40 @@ describe("dockerfile", () => {
   });
 });
 
+describe("cloudformation", () => {
+  test("SAM Globals apply to every function, the function's own values win", async () => {
+    const text = [
+      "Transform: AWS::Serverless-2016-10-31",
+      "Globals:",
+      "  Function:",
+      "    Environment:",
+      "      Variables:",
+      "        API_TOKEN: abcd1234efgh5678",
+      "Resources:",
+      "  A:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Handler: a.handler",
+      "  B:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Environment:",
+      "        Variables:",
+      "          API_TOKEN: !Ref TokenParam",
+      "",
+    ].join("\n");
+    const { findings } = await scanSources([{ path: "template.yaml", text }], { rules: RULES.filter((r) => r.id === "iac/aws-lambda-env-secrets") });
+    expect(findings.map((f) => f.properties?.resource)).toEqual(["A"]);
+  });
+
+  test("JSON templates use the same rules with JSON line numbers", async () => {
+    const text = JSON.stringify({ Resources: { Db: { Type: "AWS::RDS::DBInstance", Properties: { PubliclyAccessible: true, StorageEncrypted: { Ref: "Enc" } } } } }, null, 2);
+    const { findings } = await scanSources([{ path: "stack.json", text }], { rules: RULES });
+    expect(findings.filter((f) => f.ruleId === "iac/aws-rds-public").map((f) => f.location?.startLine)).toEqual([6]);
+    expect(findings.some((f) => f.ruleId === "iac/aws-rds-unencrypted")).toBe(false);
+  });
+});
+
 describe("engine", () => {
   test("an ignore comment inside a block resource suppresses it; other rules stay active", async () => {
     const text = 'resource "aws_ebs_volume" "v" {\n  # tollgate-ignore iac/aws-ebs-unencrypted: test data only\n  size = 1\n}\n';

@@ -259,7 +259,7 @@ export function indexJsonLines(text: string): Map<string, number> {
       const top = stack[stack.length - 1];
       if (top?.type === "arr") {
         valueStart();
-        while (i + 1 < text.length && !/[,\]\}\s]/.test(text[i + 1] ?? "")) i++;
+        while (i + 1 < text.length && !/[,\]}\s]/.test(text[i + 1] ?? "")) i++;
       }
     }
   }

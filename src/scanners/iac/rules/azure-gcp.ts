@@ -141,15 +141,36 @@ function gcpFirewallRule(id: string, port: number, name: string, ckv: string): I
 const PUBLIC_MEMBERS = /^(allUsers|allAuthenticatedUsers)$/;
 
 export const azureGcpRules: IacRule[] = [
-  attrRule({
+  {
     id: "iac/azure-storage-public-blob",
     severity: "high",
     title: "Storage account allows public blob access",
     description: "With nested items allowed to be public, any container can be switched to anonymous read access.",
-    remediation: "Set allow_nested_items_to_be_public = false on the storage account.",
+    remediation: "Set allow_nested_items_to_be_public = false (allow_blob_public_access = false before azurerm 3.0).",
     references: [`${CIS_AZ} 3.7`, "CKV_AZURE_190", "CWE-284"],
-    terraform: { types: ["azurerm_storage_account"], attr: "allow_nested_items_to_be_public", ok: false, bad: true, missing: "fail", pass: (v) => !isTrue(v) },
-  }),
+    tags: ["security", "CWE-284"],
+    frameworks: ["terraform"],
+    types: ["azurerm_storage_account"],
+    check: (r) => {
+      // azurerm 3+ names it allow_nested_items_to_be_public (default true); 2.x allow_blob_public_access.
+      for (const k of ["allow_nested_items_to_be_public", "allow_blob_public_access"]) {
+        const v = r.body[k];
+        if (v === undefined || unknownValue(v)) continue;
+        return isTrue(v) ? { path: k } : undefined;
+      }
+      return r.body.allow_nested_items_to_be_public === undefined && r.body.allow_blob_public_access === undefined ? { path: "allow_nested_items_to_be_public", missing: true } : undefined;
+    },
+    examples: {
+      valid: [
+        { code: 'resource "azurerm_storage_account" "ok" {\n  allow_nested_items_to_be_public = false\n}\n' },
+        { code: 'resource "azurerm_storage_account" "ok" {\n  allow_blob_public_access = false\n}\n' },
+      ],
+      invalid: [
+        { code: 'resource "azurerm_storage_account" "bad" {\n  name                     = "sa"\n  allow_blob_public_access = true\n}\n', lines: [3] },
+        { code: 'resource "azurerm_storage_account" "bad" {\n  name = "sa"\n}\n', lines: [1] },
+      ],
+    },
+  },
   attrRule({
     id: "iac/azure-storage-container-public",
     severity: "high",

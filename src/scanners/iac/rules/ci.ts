@@ -277,13 +277,24 @@ export const ciRules: IacRule[] = [
     tags: ["security", "CWE-532"],
     frameworks: ["github-actions"],
     types: ["workflow"],
-    check: (r) =>
-      steps(r).flatMap((s) => {
-        const run = str(s.value.run);
-        if (run === undefined) return [];
-        const i = scriptIssue(r, `${s.path}.run`, run, /\b(echo|printf|print|cat\s+<<)\b[^\n]*\$\{\{\s*secrets\./);
-        return i ? [i] : [];
-      }),
+    check: (r) => {
+      // Environment variables fed from secrets, at workflow, job or step level.
+      const secretEnv = (env: Value | undefined): string[] => (isObj(env) ? Object.entries(env).filter(([, v]) => typeof v === "string" && /\$\{\{\s*secrets\./.test(v)).map(([k]) => k) : []);
+      const top = secretEnv(r.body.env);
+      return jobs(r).flatMap((job) => {
+        const jobEnv = [...top, ...secretEnv(job.value.env)];
+        return each(job.value, "steps.*", job.path).flatMap((m) => {
+          if (!isObj(m.value)) return [];
+          const run = str(m.value.run);
+          if (run === undefined) return [];
+          const names = [...jobEnv, ...secretEnv(m.value.env)].map((n) => n.replace(/[^\w]/g, ""));
+          const viaEnv = names.length > 0 ? `|\\$\\{?(${names.join("|")})\\b` : "";
+          const pattern = new RegExp(`\\b(echo|printf|print|cat\\s+<<)\\b[^\\n]*(\\$\\{\\{\\s*secrets\\.${viaEnv})`);
+          const i = scriptIssue(r, `${m.path}.run`, run, pattern);
+          return i ? [i] : [];
+        });
+      });
+    },
     examples: {
       valid: [{ code: code`
         on: push
@@ -296,15 +307,30 @@ export const ciRules: IacRule[] = [
                 env:
                   TOKEN: \${{ secrets.DEPLOY_TOKEN }}
       ` }],
-      invalid: [{ code: code`
-        on: push
-        permissions: read-all
-        jobs:
-          a:
-            runs-on: ubuntu-latest
-            steps:
-              - run: echo "token is \${{ secrets.DEPLOY_TOKEN }}" | base64
-      `, lines: [7] }],
+      invalid: [
+        { code: code`
+          on: push
+          permissions: read-all
+          jobs:
+            a:
+              runs-on: ubuntu-latest
+              steps:
+                - run: echo "token is \${{ secrets.DEPLOY_TOKEN }}" | base64
+        `, lines: [7] },
+        { code: code`
+          on: push
+          permissions: read-all
+          jobs:
+            a:
+              runs-on: ubuntu-latest
+              env:
+                TOKEN: \${{ secrets.DEPLOY_TOKEN }}
+              steps:
+                - run: |
+                    ./deploy.sh
+                    echo "debug: $TOKEN"
+        `, lines: [11] },
+      ],
     },
   },
   {
