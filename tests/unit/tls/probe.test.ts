@@ -22,7 +22,7 @@ const localhost = { cn: "localhost", dns: ["localhost"], ips: ["127.0.0.1"] };
 
 function endpoint(name: string, extra: Partial<Endpoint> = {}): Endpoint {
   const port = name === "refused" ? refusedPort : (servers[name]?.port ?? 0);
-  return { host: "127.0.0.1", port, label: `${name}@127.0.0.1:${port}`, ca: "ca/root.pem", connectTimeoutMs: 2000, handshakeTimeoutMs: 2000, ...extra };
+  return { host: "127.0.0.1", port, label: `${name}@127.0.0.1:${port}`, ca: "ca/root.pem", connectTimeoutMs: 10_000, handshakeTimeoutMs: 10_000, ...extra };
 }
 
 function probeInput(endpoints: Endpoint[], extra: Partial<TlsProbeInput> = {}): TlsProbeInput {
@@ -68,7 +68,7 @@ beforeAll(async () => {
     ["anon-only", opensslServer(leaf.certPem, leaf.keyPem, ["-no_tls1", "-no_tls1_1", "-no_tls1_3", "-cipher", "aNULL:@SECLEVEL=0"])],
     ["no-fs", opensslServer(leaf.certPem, leaf.keyPem, ["-no_tls1_3", "-cipher", "AES128-GCM-SHA256:AES256-GCM-SHA384"])],
     ["rc4-3des-export", scriptedHelloServer([0x0005, 0x000a, 0x0003])],
-    ["slow", scriptedHelloServer([0xc02f, 0x009c, 0x002f, 0x0035], 400)],
+    ["slow", scriptedHelloServer([0xc02f, 0x009c, 0x002f, 0x0035], 1000)],
     ["smtp", smtpStartTlsServer({ cert: leaf.certPem, key: leaf.keyPem })],
     ["silent", silentServer()],
     ["http", plainHttpServer()],
@@ -215,14 +215,15 @@ describe("TLS prober edge cases", () => {
   test("a silent endpoint never hangs: the handshake timeout bounds it", async () => {
     const t = performance.now();
     const result = await probeEndpoints(probeInput([endpoint("silent", { handshakeTimeoutMs: 200 })]), ctx());
-    expect(performance.now() - t).toBeLessThan(1500);
+    expect(performance.now() - t).toBeLessThan(3000);
     expect(result.findings.map((f) => f.ruleId)).toEqual(["tls/handshake-failed"]);
   });
 
   test("a server slow on every probe is cut off by the endpoint budget and reported", async () => {
     const t = performance.now();
-    const result = await probeEndpoints(probeInput([endpoint("slow", { totalTimeoutMs: 700 })]), ctx());
-    expect(performance.now() - t).toBeLessThan(1500);
+    // Unbounded, these checks take 4 s or more (several rounds of 1 s answers).
+    const result = await probeEndpoints(probeInput([endpoint("slow", { totalTimeoutMs: 500 })]), ctx());
+    expect(performance.now() - t).toBeLessThan(2500);
     expect(result.findings.map((f) => f.ruleId)).toContain("tls/probe-incomplete");
     expect(result.endpoints[0]?.incomplete).toBe(true);
   });
@@ -232,7 +233,7 @@ describe("TLS prober edge cases", () => {
     setTimeout(() => controller.abort(), 100);
     const t = performance.now();
     await probeEndpoints(probeInput([endpoint("silent", { handshakeTimeoutMs: 30_000 })]), { ...ctx(), signal: controller.signal });
-    expect(performance.now() - t).toBeLessThan(1000);
+    expect(performance.now() - t).toBeLessThan(3000);
   });
 
   test("profiles: modern flags TLS 1.2, old accepts TLS 1.0", async () => {
@@ -249,7 +250,7 @@ describe("TLS prober edge cases", () => {
 
 describe("tls gate with endpoints", () => {
   test("a clean endpoint passes; a TLS 1.0 one and an unreachable one fail", async () => {
-    const opt = (name: string) => ({ endpoint: `127.0.0.1:${name === "refused" ? refusedPort : servers[name]?.port}`, ca: "ca/root.pem", "connect-timeout": "1s", "handshake-timeout": "1s" });
+    const opt = (name: string) => ({ endpoint: `127.0.0.1:${name === "refused" ? refusedPort : servers[name]?.port}`, ca: "ca/root.pem", "connect-timeout": "10s", "handshake-timeout": "10s" });
     const [clean, old, down] = await Promise.all([
       runGateDirect(gate, { root: repo, options: { endpoints: [opt("clean")] } }),
       runGateDirect(gate, { root: repo, options: { endpoints: [opt("tls10-only")] } }),

@@ -67,7 +67,7 @@ export async function opensslServer(certPem: string, keyPem: string, args: strin
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
       reject(new Error(`openssl s_server did not start: ${out}`));
-    }, 5000);
+    }, 15_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const m = /ACCEPT\s+127\.0\.0\.1:(\d+)/.exec(out);
