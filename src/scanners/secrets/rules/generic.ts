@@ -171,6 +171,28 @@ export const genericRules: SecretRule[] = [
     negative: ["credentials = load_credentials()", "CREDENTIALS_FILE=/etc/app/creds.json"],
   }),
   {
+    id: "secrets/command-line-password",
+    provider: "Generic",
+    severity: "high",
+    title: "Password on a command line",
+    description: "A literal password passed to a command: curl -u user:password, sshpass -p password, or mysql --password=….",
+    remediation: REMEDIATION,
+    keywords: ["curl", "sshpass", "mysql", "wget"],
+    pattern: /(?:\s(?:-u|--user)[ \t]{1,4}["']?[^\s:"']{1,64}:|\bsshpass[ \t]{1,4}-p[ \t]{0,4}["']?|\s--password=["']?|\s--http-password=["']?)(?<secret>[^\s"'$`]{6,128})/,
+    generic: true,
+    entropy: 3,
+    validate: (secret, c) => {
+      const before = c.text.slice(Math.max(0, c.start - 300), c.start);
+      if (!/\b(?:curl|sshpass|mysql|mysqldump|wget)\b/.test(before.slice(before.lastIndexOf("\n") + 1))) return false;
+      return !CODE_LIKE.test(secret) && !isPlaceholder(secret, true);
+    },
+    auxPatterns: [/\b(?:curl|sshpass|mysql|mysqldump|wget)\b/],
+    examples: {
+      positive: ["curl -u deploy:65Rcormiu8e3vCT2 https://artifacts.internal/upload", "sshpass -p 'i2VuUJeJNTdpxu' ssh ops@10.0.0.5"],
+      negative: ["curl -u \"$USER:$PASSWORD\" https://example.com", "curl -u admin:admin http://localhost:8080", "sshpass -p \"$SSHPASS\" ssh host"],
+    },
+  },
+  {
     id: "secrets/authorization-header",
     provider: "Generic",
     severity: "high",
