@@ -3,6 +3,7 @@
 import { parse as parseYaml } from "yaml";
 import { type LockPackage, LockfileError, type ParsedLockfile } from "../types.js";
 import { isRecord, reachable, record, str } from "../text.js";
+import { parseYamlLite } from "./yaml-lite.js";
 
 const PROD_FIELDS = ["dependencies", "optionalDependencies"];
 const ALL_FIELDS = [...PROD_FIELDS, "devDependencies"];
@@ -10,8 +11,9 @@ const ALL_FIELDS = [...PROD_FIELDS, "devDependencies"];
 export function parsePnpmLock(path: string, content: string): ParsedLockfile {
   let doc: unknown;
   try {
-    doc = parseYaml(content, { maxAliasCount: 10_000 });
+    doc = parseYamlLite(content) ?? parseYaml(content, { maxAliasCount: 10_000 });
   } catch (error) {
+    if (error instanceof LockfileError) throw error;
     const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
     throw new LockfileError(`invalid YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, line);
   }
