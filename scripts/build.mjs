@@ -50,7 +50,7 @@ if (existsSync("src/action.ts")) {
     ...common,
     entryPoints: { action: "src/action.ts" },
     outdir,
-    external: ["@ast-grep/napi", "web-tree-sitter", "@tree-sitter-grammars/tree-sitter-hcl", "jiti", "typescript", "fsevents"],
+    external: ["@ast-grep/napi", "@ast-grep/lang-python", "web-tree-sitter", "@tree-sitter-grammars/tree-sitter-hcl", "jiti", "typescript", "fsevents"],
   });
 }
 
