@@ -52,12 +52,16 @@ describe("maskSecrets", () => {
       "http://u:".repeat(20_000),
       "-----BEGIN RSA PRIVATE KEY-----".repeat(5000),
     ];
+    // Linear masking takes tens of milliseconds here; the quadratic patterns this guards against
+    // took minutes on the same lines. The bound leaves room for a loaded CI machine.
+    const slow: string[] = [];
     for (const line of hostile) {
       const t0 = performance.now();
       maskSecrets(line);
-      expect({ line: line.slice(0, 20), ms: Math.min(performance.now() - t0, 1000) }).toEqual({ line: line.slice(0, 20), ms: expect.any(Number) });
-      expect(performance.now() - t0).toBeLessThan(1000);
+      const ms = performance.now() - t0;
+      if (ms > 5000) slow.push(`${line.slice(0, 24)}…: ${Math.round(ms)} ms`);
     }
+    expect(slow).toEqual([]);
   });
 });
 
