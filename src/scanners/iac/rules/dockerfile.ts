@@ -5,10 +5,28 @@ import { badImageTag, instructionIssue, instructions, looksLikeSecretName, shell
 
 const BEST = "https://docs.docker.com/build/building/best-practices/";
 
-/** Instructions of the last build stage (the image that ships). */
+/**
+ * Instructions that shape the shipped image: the last stage's, preceded by those of the stages it
+ * builds FROM (USER and HEALTHCHECK are inherited through `FROM <stage>`).
+ */
 function finalStage(r: Resource): DockerInstruction[] {
-  const last = stageCount(r) - 1;
-  return instructions(r).filter((i) => i.stage === last);
+  const all = instructions(r);
+  const names = new Map<string, number>();
+  for (const i of all) {
+    if (i.cmd !== "FROM") continue;
+    const m = /\s+as\s+(\S+)\s*$/i.exec(i.value);
+    if (m?.[1]) names.set(m[1].toLowerCase(), i.stage);
+  }
+  const chain: number[] = [];
+  let stage = stageCount(r) - 1;
+  while (stage >= 0 && !chain.includes(stage)) {
+    chain.unshift(stage);
+    const from = all.find((i) => i.stage === stage && i.cmd === "FROM");
+    const parent = from ? names.get(fromImage(from).toLowerCase()) : undefined;
+    if (parent === undefined || parent >= stage) break;
+    stage = parent;
+  }
+  return chain.flatMap((s) => all.filter((i) => i.stage === s));
 }
 
 /** Names of earlier stages, which FROM may reference instead of an image. */
@@ -71,18 +89,26 @@ export const dockerfileRules: IacRule[] = [
     check: (r) => {
       const last = finalStage(r);
       if (last.length === 0 || last.some((i) => i.cmd === "USER")) return undefined;
-      const from = last.find((i) => i.cmd === "FROM");
+      const from = last.filter((i) => i.cmd === "FROM").pop();
       if (from && /^scratch$/i.test(fromImage(from))) return undefined;
       return from ? instructionIssue(from) : { path: "" };
     },
     examples: {
-      valid: [{ code: code`
-        FROM node:20 AS build
-        RUN npm ci
-        FROM node:20-slim
-        USER node
-        CMD ["node", "app.js"]
-      ` }],
+      valid: [
+        { code: code`
+          FROM node:20 AS build
+          RUN npm ci
+          FROM node:20-slim
+          USER node
+          CMD ["node", "app.js"]
+        ` },
+        { code: code`
+          FROM node:20-slim AS base
+          USER node
+          FROM base
+          CMD ["node", "app.js"]
+        ` },
+      ],
       invalid: [{ code: code`
         FROM node:20 AS build
         USER node
@@ -311,8 +337,11 @@ export const dockerfileRules: IacRule[] = [
     types: ["dockerfile"],
     check: (r) => {
       const last = finalStage(r);
-      if (last.length === 0 || last.some((i) => i.cmd === "HEALTHCHECK")) return undefined;
-      const from = last[0];
+      if (last.length === 0) return undefined;
+      const checks = last.filter((i) => i.cmd === "HEALTHCHECK");
+      const effective = checks[checks.length - 1];
+      if (effective && !/^NONE\b/i.test(effective.value.trim())) return undefined;
+      const from = last.filter((i) => i.cmd === "FROM").pop();
       if (from && /^scratch$/i.test(fromImage(from))) return undefined;
       return from ? instructionIssue(from) : undefined;
     },

@@ -148,7 +148,10 @@ function findPodSpec(r: Resource): { value: Obj; path: string } | undefined {
 export interface ContainerRef {
   value: Obj;
   path: string;
+  /** Init or ephemeral container (not a long-running app container). */
   init: boolean;
+  /** Ephemeral debug container: no resources, probes or ports allowed by the API. */
+  ephemeral: boolean;
 }
 
 /** Every container of a workload (init and ephemeral ones too unless `init: false`); cached per resource, as ~30 rules ask. */
@@ -169,7 +172,7 @@ function findContainers(r: Resource): ContainerRef[] {
     const list = spec.value[key];
     if (!Array.isArray(list)) continue;
     list.forEach((c, i) => {
-      if (isObj(c)) out.push({ value: c, path: `${spec.path}.${key}.${i}`, init: key !== "containers" });
+      if (isObj(c)) out.push({ value: c, path: `${spec.path}.${key}.${i}`, init: key !== "containers", ephemeral: key === "ephemeralContainers" });
     });
   }
   return out;

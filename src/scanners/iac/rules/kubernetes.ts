@@ -124,7 +124,7 @@ function resourceRule(kind: "limits" | "requests", res: "cpu" | "memory", severi
     remediation: `Set resources.${kind}.${res} on every container.`,
     references: [ckv, "https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/"],
     tags: ["reliability"],
-    check: (c) => (get(c.value, `resources.${kind}.${res}`) === undefined ? { path: `${c.path}.resources.${kind}.${res}`, missing: true } : undefined),
+    check: (c) => (!c.ephemeral && get(c.value, `resources.${kind}.${res}`) === undefined ? { path: `${c.path}.resources.${kind}.${res}`, missing: true } : undefined),
     examples: {
       valid: [{ code: pod(["resources:", `  ${kind}:`, `    ${res}: ${res === "cpu" ? "500m" : "256Mi"}`]) }],
       invalid: [
