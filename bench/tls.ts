@@ -47,13 +47,14 @@ function endpoint(port: number): Endpoint {
 
 const ctx = { root: dir, signal: new AbortController().signal, log: { info() {}, warn() {}, output() {} } };
 
-async function probe(ports: number[], concurrency = 32): Promise<{ ms: number; reports: EndpointReport[]; findings: number }> {
+async function probe(ports: number[], concurrency = 32): Promise<{ ms: number; reports: EndpointReport[]; findings: number; weak: string[] }> {
   const t = performance.now();
   const r = await probeEndpoints(
     { endpoints: ports.map(endpoint), profile: "intermediate", minProtocol: "TLSv1.2", minDaysLeft: 30, now: new Date(), systemCaFiles: ["/etc/ssl/certs/ca-certificates.crt"], concurrency },
     ctx,
   );
-  return { ms: performance.now() - t, reports: r.endpoints, findings: r.findings.length };
+  const weak = [...new Set(r.findings.filter((f) => f.ruleId === "tls/weak-cipher").map((f) => String(f.properties?.category)))].sort();
+  return { ms: performance.now() - t, reports: r.endpoints, findings: r.findings.length, weak };
 }
 
 function median(values: number[]): number {
@@ -61,13 +62,23 @@ function median(values: number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
-async function sslscan(port: number): Promise<{ ms: number; protocols: Record<string, boolean> }> {
+async function sslscan(port: number): Promise<{ ms: number; protocols: Record<string, boolean>; weak: string[] }> {
   const t = performance.now();
   const r = await runCommand({ command: "sslscan", args: ["--no-colour", `127.0.0.1:${port}`], cwd: dir });
   const ms = performance.now() - t;
   const protocols: Record<string, boolean> = {};
   for (const m of r.stdout.matchAll(/^(SSLv3|TLSv1\.[0-3])\s+(enabled|disabled)/gm)) protocols[m[1] === "TLSv1.0" ? "TLSv1" : (m[1] ?? "")] = m[2] === "enabled";
-  return { ms, protocols };
+  // The same weak categories, from sslscan's accepted OpenSSL suite names.
+  const weak = new Set<string>();
+  for (const m of r.stdout.matchAll(/^(?:Accepted|Preferred)\s+\S+\s+\d+ bits\s+(\S+)/gm)) {
+    const name = m[1] ?? "";
+    if (/NULL/.test(name)) weak.add("NULL");
+    else if (/^(ADH|AECDH)/.test(name)) weak.add("anonymous");
+    else if (/^EXP/.test(name)) weak.add("EXPORT");
+    else if (/RC4/.test(name)) weak.add("RC4");
+    else if (/DES-CBC3/.test(name)) weak.add("3DES");
+  }
+  return { ms, protocols, weak: [...weak].sort() };
 }
 
 try {
@@ -97,7 +108,9 @@ try {
     console.log(`\n${name}`);
     console.log(`  tollgate: ${ours.toFixed(0)} ms median of 5 (${report?.probes ?? 0} connections, ${last?.findings ?? 0} findings)`);
     console.log(`  sslscan:  ${theirs.toFixed(0)} ms median of 3`);
+    const weakAgree = JSON.stringify(scans[0]?.weak ?? []) === JSON.stringify(last?.weak ?? []);
     console.log(`  ratio:    sslscan / tollgate = ${(theirs / ours).toFixed(1)}x; protocol verdicts agree with sslscan: ${agree ? "yes" : "NO"}`);
+    console.log(`  weak suite categories: tollgate [${last?.weak.join(", ") ?? ""}], sslscan [${scans[0]?.weak.join(", ") ?? ""}]: ${weakAgree ? "agree" : "DIFFER"}`);
   }
   const ports = await Promise.all(Array.from({ length: 50 }, (_, i) => startServer(i % 2 === 0 ? [] : ["-no_tls1", "-no_tls1_1", "-cipher", INTERMEDIATE])));
   for (const concurrency of [32, 50]) {
