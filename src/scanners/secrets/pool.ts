@@ -54,52 +54,62 @@ export function defaultWorkerUrl(): URL | undefined {
 export async function scanFiles(options: ScanFilesOptions): Promise<ScanFilesResult> {
   const settings: FileScanSettings = { maxFileSize: options.maxFileSize, fileTimeBudgetMs: options.fileTimeBudgetMs };
   const engine = defaultEngine();
-  const results: FileScanResult[] = new Array(options.files.length);
+  const total = options.files.length;
+  const results: FileScanResult[] = new Array(total);
   const threads = Math.max(1, options.threads ?? availableParallelism());
+  // The calling thread keeps scanning too, so N threads means N - 1 workers (each worker is a
+  // fresh isolate that pays its own start-up and JIT warm-up).
   const workerUrl = threads > 1 ? (options.workerUrl ?? defaultWorkerUrl()) : undefined;
   const grace = options.graceMs ?? 150;
   const started = performance.now();
+  const cursor = { next: 0 };
+  let pool: Pool | undefined;
   let sliceStart = performance.now();
-  let next = 0;
-  while (next < options.files.length) {
-    if (options.signal?.aborted) return { results: results.filter(Boolean), threads: 0, aborted: true };
-    if (workerUrl && performance.now() - started > grace && options.files.length - next > BATCH_FILES) break;
-    const path = options.files[next] as string;
-    results[next] = scanFile(engine, options.root, path, settings);
-    next++;
-    // Let other gates' I/O and the abort signal through now and then.
-    if (performance.now() - sliceStart > 50) {
+  while (cursor.next < total) {
+    if (options.signal?.aborted) break;
+    if (!pool && workerUrl && performance.now() - started > grace && total - cursor.next > BATCH_FILES) {
+      pool = startPool(workerUrl, threads - 1, options, settings, cursor, results);
+    }
+    const index = cursor.next++;
+    results[index] = scanFile(engine, options.root, options.files[index] as string, settings);
+    // Let worker messages, other gates' I/O and the abort signal through now and then.
+    if (performance.now() - sliceStart > (pool ? 20 : 50)) {
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
     }
   }
-  if (next >= options.files.length || !workerUrl) return { results, threads: 0, aborted: false };
-  let aborted: boolean;
-  try {
-    aborted = await runPool(workerUrl, threads, options, settings, next, results);
-  } catch {
-    // A worker that cannot start or dies must not lose files: finish what is left here.
-    aborted = false;
-    for (let i = next; i < options.files.length; i++) {
-      if (options.signal?.aborted) return { results: results.filter(Boolean), threads: 0, aborted: true };
-      results[i] ??= scanFile(engine, options.root, options.files[i] as string, settings);
+  let aborted = options.signal?.aborted ?? false;
+  if (pool) {
+    try {
+      aborted = (await pool.done) || aborted;
+    } catch {
+      // A worker that cannot start or dies must not lose files: finish what is left here.
+      for (let i = 0; i < total && !options.signal?.aborted; i++) {
+        results[i] ??= scanFile(engine, options.root, options.files[i] as string, settings);
+      }
+      aborted = options.signal?.aborted ?? false;
     }
   }
-  return { results: results.filter(Boolean), threads, aborted };
+  return { results: results.filter(Boolean), threads: pool ? pool.size + 1 : 0, aborted };
 }
 
-function runPool(
+interface Pool {
+  size: number;
+  /** Resolves with true when aborted, false when every batch came back. */
+  done: Promise<boolean>;
+}
+
+function startPool(
   workerUrl: URL,
-  threads: number,
+  size: number,
   options: ScanFilesOptions,
   settings: FileScanSettings,
-  from: number,
+  cursor: { next: number },
   results: FileScanResult[],
-): Promise<boolean> {
-  return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
+): Pool {
+  const workers: Worker[] = [];
+  const done = new Promise<boolean>((resolve, reject) => {
     const pending = new Map<number, number>(); // request id -> first file index
-    let next = from;
     let requestId = 0;
     let finished = false;
     const finish = (aborted: boolean, error?: unknown) => {
@@ -113,19 +123,19 @@ function runPool(
     const onAbort = () => finish(true);
     options.signal?.addEventListener("abort", onAbort, { once: true });
     const feed = (worker: Worker) => {
-      if (next >= options.files.length) {
+      const from = cursor.next;
+      if (from >= options.files.length) {
         if (pending.size === 0) finish(false);
         return;
       }
+      const files = options.files.slice(from, from + BATCH_FILES);
+      cursor.next += files.length;
       const id = requestId++;
-      const files = options.files.slice(next, next + BATCH_FILES);
-      pending.set(id, next);
-      next += files.length;
+      pending.set(id, from);
       const request: WorkerRequest = { id, root: options.root, files };
       worker.postMessage(request);
     };
-    const count = Math.min(threads, Math.ceil((options.files.length - from) / BATCH_FILES));
-    for (let i = 0; i < count; i++) {
+    for (let i = 0; i < size; i++) {
       const worker = new Worker(workerUrl, { workerData: { marker: WORKER_MARKER, settings } });
       workers.push(worker);
       worker.on("message", (response: WorkerResponse) => {
@@ -145,4 +155,5 @@ function runPool(
     }
     if (options.signal?.aborted) finish(true);
   });
+  return { size, done };
 }
