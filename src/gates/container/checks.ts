@@ -12,6 +12,12 @@ export interface ImageTarget {
   locations: Location[];
   /** Named by the policy (trusted) rather than only by repository files. */
   listed: boolean;
+  /**
+   * Set when several targets share a repository (app:1 and app:2 in one run): their fingerprints
+   * then include the tag. Otherwise fingerprints follow the repository, so a baseline survives a
+   * new tag of the same image.
+   */
+  distinct?: boolean;
 }
 
 export interface CheckContext {
@@ -29,7 +35,7 @@ export function expandLabel(label: string): string {
 /** Builds findings for one image, all sharing its location and identity properties. */
 export function findingFactory(target: ImageTarget, inspection: ImageInspection) {
   const ref = inspection.ref;
-  const identity = ref ? `${ref.registry}/${ref.repository}` : target.reference;
+  const identity = ref ? `${ref.registry}/${ref.repository}${target.distinct ? `:${ref.tag ?? ""}@${ref.digest ?? ""}` : ""}` : target.reference;
   const base: Record<string, unknown> = { image: target.reference };
   if (inspection.metadata?.manifestDigest) base.digest = inspection.metadata.manifestDigest;
   if (inspection.metadata?.indexDigest) base.indexDigest = inspection.metadata.indexDigest;

@@ -47,7 +47,7 @@ async function collectTargets(ctx: GateContext<ContainerOptions>, findings: Find
     const key = canonicalKey(image);
     if (!targets.has(key)) targets.set(key, { reference: image, locations: [], listed: true });
   }
-  if (!ctx.options.discover) return [...targets.values()];
+  if (!ctx.options.discover) return distinguish([...targets.values()]);
   const listOptions: Parameters<typeof listFiles>[1] = { include: ctx.options.include, exclude: ctx.options.exclude, signal: ctx.signal };
   if (ctx.changedFiles) listOptions.changedFiles = ctx.changedFiles;
   const files = await listFiles(ctx.root, listOptions);
@@ -74,7 +74,16 @@ async function collectTargets(ctx: GateContext<ContainerOptions>, findings: Find
     if (existing) existing.locations.push(location);
     else targets.set(key, { reference: found.reference, locations: [location], listed: false });
   }
-  return [...targets.values()];
+  return distinguish([...targets.values()]);
+}
+
+/** Marks targets that share a repository, so their findings get distinct fingerprints. */
+function distinguish(list: ImageTarget[]): ImageTarget[] {
+  const perRepository = new Map<string, number>();
+  const repositoryOf = (t: ImageTarget): string => canonicalKey(t.reference).replace(/:[^:/@]*@.*$/, "");
+  for (const t of list) perRepository.set(repositoryOf(t), (perRepository.get(repositoryOf(t)) ?? 0) + 1);
+  for (const t of list) if ((perRepository.get(repositoryOf(t)) ?? 0) > 1) t.distinct = true;
+  return list;
 }
 
 function unavailableFinding(target: ImageTarget, inspection: ImageInspection): Finding {

@@ -102,6 +102,19 @@ describe("container gate on a registry without auth", () => {
     }
   });
 
+  it("keeps fingerprints across tags of one repository, and apart when both tags are listed", async () => {
+    const byTag = `${registry.host}/app/multi:arm64`;
+    const byIndex = `${registry.host}/app/multi:1.0`;
+    const first = await run({ images: [byTag], platform: "linux/arm64/v8" });
+    const second = await run({ images: [byIndex], platform: "linux/arm64/v8" });
+    expect(first.scan.findings.map((f) => f.ruleId)).toEqual(["container/runs-as-root"]);
+    expect(second.scan.findings[0]?.fingerprint).toBe(first.scan.findings[0]?.fingerprint);
+    const both = await run({ images: [byTag, byIndex], platform: "linux/arm64/v8" });
+    const prints = both.scan.findings.map((f) => f.fingerprint);
+    expect(prints).toHaveLength(2);
+    expect(new Set(prints).size).toBe(2);
+  });
+
   it("turns a missing image or tag into a failing finding", async () => {
     const { scan, verdict } = await run({ images: [`${registry.host}/app/clean:9.9`, `${registry.host}/app/nothing-here:1.0`] });
     expect(scan.findings.map((f) => [f.ruleId, f.properties?.reason])).toEqual([
