@@ -1,12 +1,13 @@
 // The HTML report in a real browser: Debian's chromium driven by playwright-core, offline.
 // Opens the file, checks the cards, uses the filters, saves a screenshot.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { spawnSync } from "node:child_process";
 import { existsSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { reporter } from "../../src/reporters/html/index.js";
-import { removeDir, tempDir } from "../helpers/tmp.js";
+import { gitRepo, removeDir, tempDir } from "../helpers/tmp.js";
 import { sampleReport } from "../unit/ci/sample-report.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -103,6 +104,24 @@ describe("HTML report in headless Chromium", () => {
     await page.fill("#filter-text", "alert(1)");
     expect(await visibleRows()).toBe(1);
     await page.fill("#filter-text", "");
+  });
+
+  it("opens a report written by `tollgate run --html` from a real repository", async () => {
+    const cli = resolve(import.meta.dirname, "../../dist/cli.js");
+    const sarif = { version: "2.1.0", runs: [{ tool: { driver: { name: "fakelint" } }, results: [{ ruleId: "no-x", level: "warning", message: { text: "x & <y>" }, locations: [{ physicalLocation: { artifactLocation: { uri: "a.js" }, region: { startLine: 1 } } }] }] }] };
+    const repo = gitRepo({ "a.js": "x\n", "r/lint.sarif": JSON.stringify(sarif), ".tollgate.yml": "version: 1\nextends: none\ngates:\n  lint: { eslint: false, sarif: [\"r/*.sarif\"] }\n" });
+    try {
+      const r = spawnSync(process.execPath, [cli, "run", "--html", "out/report.html", "--no-color"], { cwd: repo, encoding: "utf8", env: { PATH: process.env.PATH, HOME: repo, TOLLGATE_CACHE_DIR: join(repo, ".cache") } });
+      expect(r.status).toBe(0);
+      const other = await browser.newPage();
+      await other.goto(pathToFileURL(join(repo, "out/report.html")).href);
+      expect(await other.locator("article.card").count()).toBe(1);
+      expect(await other.locator('article.card[data-gate="lint"] .badge').textContent()).toBe("warned");
+      expect(await other.locator("#findings tbody tr td:nth-child(5)").textContent()).toBe("x & <y>");
+      await other.close();
+    } finally {
+      removeDir(repo);
+    }
   });
 
   it("saves a screenshot", async () => {
