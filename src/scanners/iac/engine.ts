@@ -118,7 +118,15 @@ export async function scanSources(files: readonly SourceFile[], options: EngineO
     }
   }
   const tfByDir = new Map<string, TerraformFile[]>();
-  const tfParsed = await tfPromise;
+  let tfParsed: Awaited<typeof tfPromise>;
+  try {
+    tfParsed = await tfPromise;
+  } catch (error: unknown) {
+    if (options.signal?.aborted) throw error;
+    // The HCL parser itself failed to load (a broken install): say so per file, scan the rest.
+    const reason = `the HCL parser could not run: ${error instanceof Error ? error.message : String(error)}`;
+    tfParsed = { threads: 0, files: tfCandidates.map((f) => ({ path: f.path, resources: [], variables: new Map(), locals: new Map(), error: { line: 1, message: reason } })) };
+  }
   result.terraformThreads = tfParsed.threads;
   for (const tf of tfParsed.files) {
     if (tf.error) {

@@ -341,12 +341,12 @@ export const kubernetesRules: IacRule[] = [
     types: NAMESPACED,
     check: (r) => {
       const ns = get(r.body, "metadata.namespace");
-      if (ns === undefined) return { path: "metadata.namespace", missing: true };
+      if (ns === undefined) return { path: "metadata.namespace", missing: true, line: r.line };
       return ns === "default" ? { path: "metadata.namespace" } : undefined;
     },
     examples: {
       valid: [{ code: pod() }],
-      invalid: [{ code: pod([], [], []), lines: [3] }, { code: pod([], [], ["namespace: default"]), lines: [5] }],
+      invalid: [{ code: pod([], [], []), lines: [1] }, { code: pod([], [], ["namespace: default"]), lines: [5] }],
     },
   },
   containerRule({
