@@ -95,3 +95,22 @@ describe("redaction", () => {
     expect(everything).toContain(`${secrets.github.slice(0, 4)}…(${secrets.github.length} chars)`);
   }, 120_000);
 });
+
+describe("suppressions on secret findings", () => {
+  it("an inline tollgate-ignore on the line above keeps the finding but marks it suppressed", async () => {
+    const root = gitRepo(
+      {
+        ".tollgate.yml": "version: 1\nextends: none\ngates:\n  secrets: { fail-on: low }\n",
+        "test/fixture.py": `# tollgate-ignore secrets/github-pat-classic: fake token for the parser test\nTOKEN = "${fake.githubPat(301)}"\nOTHER = "${fake.githubPat(302)}"\n`,
+      },
+      "tollgate-inline-",
+    );
+    dirs.push(root);
+    const report = await run({ cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+    const findings = report.gates.find((g) => g.gate === "secrets")?.findings ?? [];
+    expect(findings.map((f) => [f.location?.startLine, f.suppression?.kind])).toEqual([
+      [2, "inline"],
+      [3, undefined],
+    ]);
+  }, 60_000);
+});
