@@ -1,6 +1,7 @@
 // Opens the TCP stream a TLS probe runs on: bounded by a connect timeout, abortable, and with the
 // SMTP STARTTLS dialogue (RFC 3207) done first when the endpoint asks for it.
-import { connect, type Socket } from "node:net";
+import { lookup } from "node:dns/promises";
+import { connect, isIP, type Socket } from "node:net";
 
 export interface Endpoint {
   host: string;
@@ -14,6 +15,8 @@ export interface Endpoint {
   handshakeTimeoutMs: number;
   /** Budget for all the probes of this endpoint together (default 30 s). */
   totalTimeoutMs?: number;
+  /** The host's address, resolved once per endpoint so probes do not each ask DNS. */
+  address?: string;
   /** "host:port" as the policy wrote it. */
   label: string;
 }
@@ -49,6 +52,40 @@ export function describeNetError(error: unknown): string {
   }
 }
 
+/**
+ * The endpoint with its address resolved (bounded by the connect timeout), or why it cannot be.
+ * IPv4 is preferred when the name has both: the probes go to one address, not through happy eyeballs.
+ */
+export async function resolveEndpoint(endpoint: Endpoint, signal: AbortSignal): Promise<Endpoint | ProbeError> {
+  if (isIP(endpoint.host) !== 0) return endpoint;
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  const timeout = new Promise<ProbeError>((resolve) => {
+    timer = setTimeout(() => resolve(new ProbeError(`host name not resolved within ${endpoint.connectTimeoutMs} ms`, "connect")), endpoint.connectTimeoutMs);
+  });
+  const aborted = new Promise<ProbeError>((resolve) => {
+    onAbort = () => resolve(new ProbeError("aborted", "aborted"));
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([
+      lookup(endpoint.host, { all: true }).then(
+        (addresses) => {
+          const chosen = addresses.find((a) => a.family === 4) ?? addresses[0];
+          return chosen ? { ...endpoint, address: chosen.address } : new ProbeError("host name has no address", "connect");
+        },
+        (error: unknown) => new ProbeError(describeNetError(error), "connect"),
+      ),
+      timeout,
+      aborted,
+    ]);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) signal.removeEventListener("abort", onAbort);
+  }
+}
+
 /** A connected socket, with STARTTLS already negotiated if the endpoint needs it. */
 export function openStream(endpoint: Endpoint, signal: AbortSignal): Promise<Socket> {
   return new Promise((resolve, reject) => {
@@ -56,7 +93,7 @@ export function openStream(endpoint: Endpoint, signal: AbortSignal): Promise<Soc
       reject(new ProbeError("aborted", "aborted"));
       return;
     }
-    const socket = connect({ host: endpoint.host, port: endpoint.port });
+    const socket = connect({ host: endpoint.address ?? endpoint.host, port: endpoint.port });
     socket.setNoDelay(true);
     let settled = false;
     const finish = (error?: ProbeError) => {

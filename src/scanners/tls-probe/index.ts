@@ -10,7 +10,7 @@ import { certFacts, inspectCertificate, type CertFacts } from "../x509/inspect.j
 import { CERT_RULES } from "../x509/rules.js";
 import { CIPHER_SUITES, forwardSecret, suiteById, suiteName, weakCategory, type WeakCategory } from "./cipher-suites.js";
 import { PROTOCOLS, VERSION_CODES, type ProtocolName } from "./client-hello.js";
-import type { Endpoint } from "./connect.js";
+import { ProbeError, resolveEndpoint, type Endpoint } from "./connect.js";
 import { fullHandshake, helloProbe, type HandshakeOutcome, type HelloOutcome } from "./probe.js";
 import { PROFILES, type ProfileName } from "./profiles.js";
 import { ENDPOINT_RULES } from "./rules.js";
@@ -136,8 +136,28 @@ interface ProbeOptions {
   gate: string;
 }
 
-export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions): Promise<{ report: EndpointReport; findings: Finding[] }> {
+export async function probeEndpoint(target: Endpoint, options: ProbeOptions): Promise<{ report: EndpointReport; findings: Finding[] }> {
   const started = performance.now();
+  const resolved = await resolveEndpoint(target, options.signal);
+  if (resolved instanceof ProbeError) {
+    const report: EndpointReport = { label: target.label, reachable: false, error: resolved.message, protocols: {}, suites: {}, forwardSecrecy: {}, certificates: [], probes: 0, durationMs: Math.round(performance.now() - started) };
+    const findings =
+      resolved.stage === "aborted"
+        ? []
+        : [
+            makeFinding({
+              ruleId: ENDPOINT_RULES.unreachable.id,
+              gate: options.gate,
+              severity: ENDPOINT_RULES.unreachable.severity,
+              message: `Could not reach ${target.label}: ${resolved.message}.`,
+              key: `${target.label}\0unreachable`,
+              ...(ENDPOINT_RULES.unreachable.helpUri ? { helpUri: ENDPOINT_RULES.unreachable.helpUri } : {}),
+              properties: { endpoint: target.label, reason: resolved.message },
+            }),
+          ];
+    return { report, findings };
+  }
+  const endpoint = resolved;
   const controller = new AbortController();
   const onParentAbort = () => controller.abort();
   options.signal.addEventListener("abort", onParentAbort, { once: true });

@@ -212,6 +212,17 @@ describe("TLS prober edge cases", () => {
     expect(findings.find((f) => f.properties?.endpoint === endpoint("http").label)?.message).toMatch(/not TLS/);
   });
 
+  test("a host name is resolved once and checked against the certificate; an unknown one is unreachable", async () => {
+    const port = servers.clean?.port ?? 0;
+    const named = { ...endpoint("clean"), host: "localhost", label: `localhost:${port}` };
+    const unknown = { ...endpoint("clean"), host: "no-such-host.invalid", label: "no-such-host.invalid:443", connectTimeoutMs: 2000 };
+    const result = await probeEndpoints(probeInput([named, unknown]), ctx());
+    const byLabel = (label: string) => result.findings.filter((f) => f.properties?.endpoint === label).map((f) => f.ruleId);
+    expect(byLabel(named.label)).toEqual([]);
+    expect(result.endpoints.find((r) => r.label === named.label)?.protocols["TLSv1.3"]).toBe(true);
+    expect(byLabel(unknown.label)).toEqual(["tls/unreachable"]);
+  });
+
   test("a silent endpoint never hangs: the handshake timeout bounds it", async () => {
     const t = performance.now();
     const result = await probeEndpoints(probeInput([endpoint("silent", { handshakeTimeoutMs: 200 })]), ctx());
