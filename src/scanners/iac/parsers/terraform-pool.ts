@@ -9,7 +9,7 @@ import { fromTransfer, type TerraformBatch } from "./terraform-transfer.js";
 
 export interface PoolOptions {
   signal?: AbortSignal;
-  /** Worker script; default: iac-terraform-worker.mjs (bundle) or terraform-worker.js (compiled tree) next to this module. */
+  /** Worker script; default: see defaultWorkerUrl(). */
   workerUrl?: URL;
   /** Below this many files a pool costs more than it saves. */
   minFiles?: number;
@@ -18,9 +18,12 @@ export interface PoolOptions {
 
 const BATCH = 40;
 
-/** Where the worker script sits: beside the bundle or beside this compiled module; undefined when running from TypeScript sources. */
+/**
+ * Where the worker script sits: beside the bundle (or one level up from a code-split chunk), or
+ * beside this compiled module; undefined when running from TypeScript sources.
+ */
 export function defaultWorkerUrl(): URL | undefined {
-  for (const name of ["./iac-terraform-worker.mjs", "./terraform-worker.js"]) {
+  for (const name of ["./iac-terraform-worker.mjs", "./iac-terraform-worker.js", "../iac-terraform-worker.js", "./terraform-worker.js"]) {
     try {
       const url = new URL(name, import.meta.url);
       if (url.protocol === "file:" && existsSync(fileURLToPath(url))) return url;
