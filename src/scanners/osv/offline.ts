@@ -5,11 +5,11 @@
 // parsed. A zip's index is kept in the cache directory, so the next run inflates only the
 // records it needs.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { indexKey } from "./match.js";
 import { baseEcosystem } from "./versions/index.js";
-import { readCentralDirectory, readEntry, readShared, type ZipEntry } from "./zip.js";
+import { readCentralDirectory, readEntry, readEntryAt, readShared, type ZipEntry } from "./zip.js";
 import { sanitizeRecord } from "./record.js";
 import { scanThreads, scanZipEntries } from "./scan-worker.js";
 import { AdvisoriesUnavailableError, type OsvRecord } from "./types.js";
@@ -25,7 +25,7 @@ const KNOWN_ECOSYSTEMS = new Set(
 );
 
 /** Bump when the persisted index format or the key normalisation changes. */
-const INDEX_VERSION = 2;
+const INDEX_VERSION = 3;
 
 /**
  * Where a record lives, packed in one number to keep 200,000 of them cheap: the container (a zip
@@ -34,7 +34,8 @@ const INDEX_VERSION = 2;
 type Location = number;
 const SLOT = 2 ** 24;
 
-type Container = { kind: "zip"; path: string; buf: Buffer; entries: ZipEntry[] } | { kind: "files"; files: string[] };
+/** A zip is either in memory (just scanned) or read entry by entry from its file (index from the cache). */
+type Container = { kind: "zip"; path: string; buf?: Buffer; fd?: number; entries: ZipEntry[] } | { kind: "files"; files: string[] };
 
 interface Source {
   /** Lower-case base ecosystem when the folder/zip name says which, else undefined (read always). */
@@ -127,20 +128,18 @@ export class OfflineDatabase {
   }
 
   private async loadZip(path: string, cacheDir: string | undefined, signal?: AbortSignal): Promise<void> {
-    let buf: Buffer;
-    let entries: ZipEntry[];
-    try {
-      buf = readShared(path);
-      entries = readCentralDirectory(buf).filter((e) => e.name.endsWith(".json"));
-    } catch (error) {
-      throw new AdvisoriesUnavailableError(`the offline OSV database ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const base = this.containers.push({ kind: "zip", path, buf, entries }) - 1;
-    if (entries.length >= SLOT) throw new AdvisoriesUnavailableError(`${path} holds more records than tollgate can index`);
-    const at = base * SLOT;
     const cacheFile = cacheDir ? indexCacheFile(cacheDir, path) : undefined;
-    const cached = cacheFile ? readIndexCache(cacheFile, entries.length) : undefined;
+    const cached = cacheFile ? readIndexCache(cacheFile) : undefined;
     if (cached) {
+      // Warm: the index and the entry table come from the cache; records are read one by one.
+      let fd: number;
+      try {
+        fd = openSync(path, "r");
+      } catch (error) {
+        throw new AdvisoriesUnavailableError(`the offline OSV database ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const entries: ZipEntry[] = cached.offsets.map((localOffset, i) => ({ name: `#${i}`, localOffset, compressedSize: cached.sizes[i] ?? 0, method: cached.methods[i] ?? 8 }));
+      const at = (this.containers.push({ kind: "zip", path, fd, entries }) - 1) * SLOT;
       this.stats.indexCacheHits++;
       let p = 0;
       cached.keys.forEach((key, k) => {
@@ -149,6 +148,16 @@ export class OfflineDatabase {
       });
       return;
     }
+    let buf: Buffer;
+    let entries: ZipEntry[];
+    try {
+      buf = readShared(path);
+      entries = readCentralDirectory(buf).filter((e) => e.name.endsWith(".json"));
+    } catch (error) {
+      throw new AdvisoriesUnavailableError(`the offline OSV database ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (entries.length >= SLOT) throw new AdvisoriesUnavailableError(`${path} holds more records than tollgate can index`);
+    const at = (this.containers.push({ kind: "zip", path, buf, entries }) - 1) * SLOT;
     const byKey = new Map<string, number[]>();
     const add = (key: string, i: number): void => {
       this.addLocation(key, at + i);
@@ -183,7 +192,7 @@ export class OfflineDatabase {
         for (const key of packageKeys(text)) add(key, i);
       });
     }
-    if (cacheFile) writeIndexCache(cacheFile, entries.length, byKey);
+    if (cacheFile) writeIndexCache(cacheFile, entries, byKey);
   }
 
   private async loadDir(dir: string, cacheDir: string | undefined, signal?: AbortSignal): Promise<void> {
@@ -235,7 +244,8 @@ export class OfflineDatabase {
       let text = "";
       if (c?.kind === "zip") {
         const entry = c.entries[i];
-        if (entry) text = readEntry(c.buf, entry).toString("utf8");
+        if (entry && c.buf) text = readEntry(c.buf, entry).toString("utf8");
+        else if (entry && c.fd !== undefined) text = readEntryAt(c.fd, entry).toString("utf8");
       } else if (c?.kind === "files") {
         const file = c.files[i];
         if (file) text = readFileSync(file, "utf8");
@@ -290,20 +300,26 @@ interface IndexCache {
   /** Entries per key, then all entry indexes in key order: flat arrays parse fast. */
   counts: number[];
   owners: number[];
+  /** The zip's entry table, so a warm run reads neither the central directory nor the whole file. */
+  offsets: number[];
+  sizes: number[];
+  methods: number[];
 }
 
-function readIndexCache(file: string, entries: number): IndexCache | undefined {
+function readIndexCache(file: string): IndexCache | undefined {
   try {
-    const data = JSON.parse(readFileSync(file, "utf8")) as { version?: unknown; entries?: unknown } & Partial<IndexCache>;
-    if (data.version !== INDEX_VERSION || data.entries !== entries) return undefined;
-    if (!Array.isArray(data.keys) || !Array.isArray(data.counts) || !Array.isArray(data.owners) || data.keys.length !== data.counts.length) return undefined;
-    return { keys: data.keys, counts: data.counts, owners: data.owners };
+    const data = JSON.parse(readFileSync(file, "utf8")) as { version?: unknown } & Partial<IndexCache>;
+    if (data.version !== INDEX_VERSION) return undefined;
+    const { keys, counts, owners, offsets, sizes, methods } = data;
+    if (!Array.isArray(keys) || !Array.isArray(counts) || !Array.isArray(owners) || keys.length !== counts.length) return undefined;
+    if (!Array.isArray(offsets) || !Array.isArray(sizes) || !Array.isArray(methods) || offsets.length !== sizes.length || offsets.length !== methods.length) return undefined;
+    return { keys, counts, owners, offsets, sizes, methods };
   } catch {
     return undefined;
   }
 }
 
-function writeIndexCache(file: string, entries: number, byKey: Map<string, number[]>): void {
+function writeIndexCache(file: string, entries: ZipEntry[], byKey: Map<string, number[]>): void {
   try {
     mkdirSync(join(file, ".."), { recursive: true });
     const keys: string[] = [];
@@ -314,8 +330,9 @@ function writeIndexCache(file: string, entries: number, byKey: Map<string, numbe
       counts.push(list.length);
       for (const i of list) owners.push(i);
     }
+    const table = { offsets: entries.map((e) => e.localOffset), sizes: entries.map((e) => e.compressedSize), methods: entries.map((e) => e.method) };
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ version: INDEX_VERSION, entries, keys, counts, owners }));
+    writeFileSync(tmp, JSON.stringify({ version: INDEX_VERSION, keys, counts, owners, ...table }));
     renameSync(tmp, file);
   } catch {
     // an index that cannot be kept only costs the next run a rescan

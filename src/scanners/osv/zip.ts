@@ -96,3 +96,22 @@ export function readEntry(buf: Buffer, entry: ZipEntry): Buffer {
   if (entry.method === 8) return inflateRawSync(data);
   throw new Error(`zip entry ${entry.name} uses unsupported compression method ${entry.method}`);
 }
+
+/** Reads one entry with positional reads, without the rest of the zip in memory. */
+export function readEntryAt(fd: number, entry: ZipEntry): Buffer {
+  const header = Buffer.alloc(30);
+  if (readSync(fd, header, 0, 30, entry.localOffset) !== 30 || header.readUInt32LE(0) !== 0x04034b50) {
+    throw new Error(`corrupt zip entry ${entry.name}`);
+  }
+  const start = entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+  const data = Buffer.alloc(entry.compressedSize);
+  let done = 0;
+  while (done < data.length) {
+    const n = readSync(fd, data, done, data.length - done, start + done);
+    if (n === 0) throw new Error(`truncated zip entry ${entry.name}`);
+    done += n;
+  }
+  if (entry.method === 0) return data;
+  if (entry.method === 8) return inflateRawSync(data);
+  throw new Error(`zip entry ${entry.name} uses unsupported compression method ${entry.method}`);
+}
