@@ -102,6 +102,7 @@ async function scan(ctx: GateContext<TlsOptions>): Promise<GateScan> {
       scanner,
     );
     findings.push(...result.findings);
+    notes.push(...(result.notes ?? []));
     Object.assign(metrics, result.metrics);
   }
 

@@ -51,6 +51,8 @@ export interface EndpointReport {
   hostnameError?: string;
   probes: number;
   durationMs: number;
+  /** Versions whose probe got no answer in time (counted as not accepted). */
+  unanswered?: ProtocolName[];
   /** Size of the finite-field DH group the server uses for DHE suites, when it has any. */
   dhBits?: number;
   /** The endpoint's time budget ran out before every probe finished. */
@@ -290,6 +292,8 @@ export async function probeEndpoint(target: Endpoint, options: ProbeOptions): Pr
     return { report, findings };
   }
 
+  const unanswered = versions.filter((v) => !v.answer.accepted && v.answer.failure === "timeout").map((v) => v.version);
+  if (unanswered.length > 0) report.unanswered = unanswered;
   for (const v of versions) {
     report.protocols[v.version] = v.accepted;
     if (v.accepted) report.suites[v.version] = v.suites.map(suiteName);
@@ -450,9 +454,13 @@ export async function probeEndpoints(input: TlsProbeInput, ctx: ScannerContext):
   await Promise.all(Array.from({ length: Math.max(1, Math.min(input.concurrency, input.endpoints.length)) }, worker));
   ctx.signal.removeEventListener("abort", onAbort);
   const done = reports.filter((r): r is EndpointReport => r !== undefined);
+  const notes = done
+    .filter((r) => r.unanswered && r.reachable && r.negotiated)
+    .map((r) => `${r.label}: no answer to the ${(r.unanswered ?? []).join(", ")} probe(s) in time; counted as not accepted`);
   return {
     findings,
     endpoints: done,
+    ...(notes.length > 0 ? { notes } : {}),
     metrics: {
       endpoints: input.endpoints.length,
       endpointsReachable: done.filter((r) => r.reachable).length,
