@@ -8,6 +8,7 @@ import { codeHostingRules } from "./code-hosting.js";
 import { genericRules } from "./generic.js";
 import { keyRules } from "./keys.js";
 import { messagingRules } from "./messaging.js";
+import { moreSaasRules } from "./more-saas.js";
 import { packageRules } from "./packages.js";
 import { paymentRules } from "./payments.js";
 import { saasRules } from "./saas.js";
@@ -19,6 +20,7 @@ export const RULES: readonly SecretRule[] = [
   ...messagingRules,
   ...paymentRules,
   ...saasRules,
+  ...moreSaasRules,
   ...aiDataRules,
   ...keyRules,
   ...genericRules,
