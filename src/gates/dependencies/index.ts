@@ -244,8 +244,16 @@ export const gate: Gate<DependenciesOptions> = {
         }));
       }
     }
-    Object.assign(metrics, severityMetrics(findings));
-    return { findings, metrics, notes };
+    // One package version installed at several paths of one lockfile (npm nested copies) is one
+    // finding, at its first line: duplicate fingerprints would confuse baselines and SARIF.
+    const seen = new Set<string>();
+    const unique = findings.filter((f) => {
+      if (seen.has(f.fingerprint)) return false;
+      seen.add(f.fingerprint);
+      return true;
+    });
+    Object.assign(metrics, severityMetrics(unique));
+    return { findings: unique, metrics, notes };
   },
 
   evaluate(scan, options) {

@@ -114,6 +114,18 @@ describe("dependencies gate", () => {
     expect(b.scan.findings.find((f) => f.properties?.advisory === "GHSA-35jh-r3h4-6jhm")?.location?.startLine).toBe(22);
   });
 
+  it("reports a version installed at several paths of one lockfile once, at its first line", async () => {
+    const lock = PACKAGE_LOCK.replace(
+      '"node_modules/mystery": {',
+      '"node_modules/copyleft/node_modules/lodash": {\n      "version": "4.17.11",\n      "license": "MIT"\n    },\n    "node_modules/mystery": {',
+    );
+    const root = track(gitRepo({ "package-lock.json": lock }));
+    const { scan } = await runGateDirect(gate, { root, options: { "osv-database": database() } });
+    const lodash = scan.findings.filter((f) => f.properties?.package === "lodash");
+    expect(lodash.map((f) => [f.properties?.advisory, f.location?.startLine])).toEqual([["GHSA-35jh-r3h4-6jhm", 19], ["GHSA-jf85-cpcp-j695", 19]]);
+    expect(new Set(scan.findings.map((f) => f.fingerprint)).size).toBe(scan.findings.length);
+  });
+
   it("leaves dev dependencies out when dev is false", async () => {
     const root = track(gitRepo(REPO));
     const { scan } = await runGateDirect(gate, { root, options: { "osv-database": database(), dev: false } });
