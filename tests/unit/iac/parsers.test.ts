@@ -98,6 +98,36 @@ describe("yaml", () => {
     );
   });
 
+  test("the fast path agrees with the yaml package on every YAML rule example and hand-written edge cases", () => {
+    const texts = RULES.flatMap((r) => [...r.examples.valid, ...r.examples.invalid])
+      .filter((e) => /\.ya?ml$/.test(e.file ?? "") || !(e.file ?? "").endsWith(".tf"))
+      .map((e) => e.code)
+      .filter((code) => !code.includes("!") && !code.startsWith("FROM") && !/^(resource|data|provider) /m.test(code));
+    texts.push(
+      "a: &x\n  b: 1\nc: *x\nd:\n  # comment\n  e: 'q: #'\n  \"f g\": [1,\n    2]\n  h: >-\n    folded\n    text\n  i: 2\n",
+      "list:\n- a\n- - b\n  - c\n-\n  d: 1\nafter: true\n",
+      "k: v\r\nm:\r\n  n: 1\r\n",
+    );
+    expect(texts.length).toBeGreaterThan(60);
+    for (const text of texts) {
+      const fast = parseYamlFast(text);
+      const exact = parseYamlDocuments(text).filter((d) => d.value !== null);
+      expect({ text, values: fast.map((d) => d.value) }).toEqual({ text, values: exact.map((d) => d.value) });
+      // Every line the fast index knows is right; it does not descend into flow collections
+      // ({ a: 1 }, [x, y]), whose entries then resolve to their key's line.
+      fast.forEach((d, n) => {
+        const truth = exact[n]?.lines ?? new Map<string, number>();
+        for (const [path, line] of d.lines) expect({ text, path, line }).toEqual({ text, path, line: truth.get(path) });
+        for (const [path, line] of truth) {
+          if (d.lines.has(path)) continue;
+          let parent = path;
+          while (parent.includes(".") && !d.lines.has(parent)) parent = parent.slice(0, parent.lastIndexOf("."));
+          expect({ text, path, inFlowOf: parent, line }).toEqual({ text, path, inFlowOf: parent, line: Math.max(d.lines.get(parent) ?? line, line) });
+        }
+      });
+    }
+  });
+
   test("multi-document streams keep each document's lines", () => {
     const text = "# c\napiVersion: v1\nkind: A\n---\n\n---\napiVersion: v1\nkind: B\nlist:\n- x: |\n    multi\n    line\n  y: 2\n";
     const docs = parseYamlFast(text);

@@ -101,6 +101,7 @@ export function indexLines(lines: string[], range: DocRange): { lines: Map<strin
   let first = -1;
   let last = -1;
   let skipUntilIndent = -1;
+  let deferred: string | undefined;
   for (let i = range.start; i < range.end; i++) {
     const raw = lines[i] ?? "";
     const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
@@ -114,6 +115,11 @@ export function indexLines(lines: string[], range: DocRange): { lines: Map<strin
     if (trimmed.startsWith("#") || trimmed.startsWith("%")) continue;
     if (first < 0) first = i + 1;
     last = i + 1;
+    if (deferred !== undefined) {
+      // A bare "-" item: its node starts where its content does.
+      map.set(deferred, i + 1);
+      deferred = undefined;
+    }
     let content = trimmed;
     let col = indent;
     let dashCol = -1;
@@ -139,7 +145,10 @@ export function indexLines(lines: string[], range: DocRange): { lines: Map<strin
         pending = itemPath;
         const rest = content.slice(1);
         const inner = rest.trimStart();
-        if (inner === "" || inner.startsWith("#")) break;
+        if (inner === "" || inner.startsWith("#")) {
+          deferred = itemPath;
+          break;
+        }
         dashCol = col;
         col += 1 + (rest.length - inner.length);
         content = inner;
