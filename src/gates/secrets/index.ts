@@ -175,7 +175,9 @@ async function scanGitHistory(
   add: (f: Finding) => void,
   byFingerprint: Map<string, Finding>,
 ): Promise<void> {
-  const range = ctx.options["history-range"];
+  // With --changed, history means the commits being changed too (base..HEAD), as a pre-push
+  // hook expects; an explicit history-range always wins.
+  const range = ctx.options["history-range"] ?? (ctx.changedFiles && ctx.base ? `${ctx.base}..HEAD` : undefined);
   const unavailable = (why: string) =>
     add(
       makeFinding({

@@ -7,7 +7,7 @@ export const schema = z.object({
     .string()
     .min(1)
     .optional()
-    .describe("git revision range for history, e.g. main..HEAD or v1.4.0.. (default: the whole history of the current branch)"),
+    .describe("git revision range for history, e.g. main..HEAD or v1.4.0.. (default: the whole current branch; base..HEAD with --changed)"),
   "max-file-size": z
     .union([z.string().regex(/^\d+(?:\.\d+)?\s*(?:b|kb|kib|mb|mib|gb|gib)?$/i, "a size such as 2MB, 512KB or a number of bytes"), z.number().int().positive()])
     .default("2MB")

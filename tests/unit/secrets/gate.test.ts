@@ -144,6 +144,21 @@ describe("secrets gate", () => {
     expect(ranged.scan.metrics.commits).toBe(1);
   });
 
+  it("with --changed, scans only the history since the base", async () => {
+    const root = repo({ "a.txt": "start\n" });
+    writeTree(root, { "old.js": `const t = "${fake.githubPat(16)}";\n` });
+    commitAll(root, "old leak");
+    writeTree(root, { "old.js": "const t = process.env.T;\n" });
+    const base = commitAll(root, "fix");
+    writeTree(root, { "new.js": `const t = "${fake.npm(17)}";\n` });
+    commitAll(root, "new leak");
+    writeTree(root, { "new.js": "const t = process.env.T;\n" });
+    commitAll(root, "fix again");
+    const { scan } = await runGateDirect(gate, { root, options: { history: true }, changedFiles: ["new.js"], base });
+    expect(scan.findings.map((f) => [f.ruleId, f.location?.path])).toEqual([["secrets/npm-access-token", "new.js"]]);
+    expect(scan.metrics.commits).toBe(2);
+  });
+
   it("keeps one finding when the current files and the history hold the same secret", async () => {
     const root = repo({ "a.txt": `k ${fake.npm(15)}\n` });
     const first = git(root, "rev-parse", "HEAD").trim();
