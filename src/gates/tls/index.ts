@@ -60,11 +60,17 @@ async function scan(ctx: GateContext<TlsOptions>): Promise<GateScan> {
     signal: ctx.signal,
   });
   const files = listed.filter(include);
+  const certFiles = named ? [...files] : files.filter(globMatcher(DISCOVERY_GLOBS));
   if (named) {
-    const keyFiles = (await listFiles(ctx.root, { include: KEY_GLOBS, exclude: options.exclude, signal: ctx.signal })).filter(include);
-    for (const k of keyFiles) if (!files.includes(k)) files.push(k);
+    const keyFiles = await listFiles(ctx.root, {
+      include: KEY_GLOBS,
+      exclude: options.exclude,
+      ...(ctx.changedFiles ? { changedFiles: ctx.changedFiles } : {}),
+      signal: ctx.signal,
+    });
+    const seen = new Set(files);
+    for (const k of keyFiles.filter(include)) if (!seen.has(k)) files.push(k);
   }
-  const certFiles = named ? files : files.filter(globMatcher(DISCOVERY_GLOBS));
   if (named && certFiles.length === 0 && !ctx.changedFiles) {
     findings.push(
       makeFinding({

@@ -175,7 +175,7 @@ describe("tls gate on certificate files", () => {
   });
 
   test("named certificates that do not exist fail the gate; nothing at all skips it", async () => {
-    const empty = gitRepo({ "README.md": "hi" });
+    const empty = gitRepo({ "README.md": "hi", "keys/some.key": rsaKey(1024).keyPem });
     try {
       const named = await runGateDirect(gate, { root: empty, options: { certificates: ["deploy/**/*.pem"] } });
       expect(named.scan.findings.map((f) => f.ruleId)).toEqual(["tls/missing-input"]);
