@@ -49,8 +49,10 @@ if (existsSync("src/action.ts")) {
   await build({
     ...common,
     entryPoints: { action: "src/action.ts" },
+    // Committed to the repository: minified to keep every release diff small.
+    minify: true,
     outdir,
-    external: ["@ast-grep/napi", "@ast-grep/lang-python", "web-tree-sitter", "@tree-sitter-grammars/tree-sitter-hcl", "jiti", "typescript", "fsevents"],
+    external: ["@ast-grep/napi", "@ast-grep/lang-python", "web-tree-sitter", "@tree-sitter-grammars/tree-sitter-hcl", "jiti", "typescript", "fsevents", "ajv-formats-draft2019", "xmlbuilder2", "libxmljs2"],
   });
 }
 

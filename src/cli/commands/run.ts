@@ -105,6 +105,9 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   if (values.html) targets.html = values.html;
   if (values["gitlab-dir"]) targets.gitlabDir = values["gitlab-dir"];
   await writeReports(report, targets, io.cwd);
+  // In a GitLab merge-request pipeline with a token: one note, updated in place. Never throws.
+  const { publishCiFeedback } = await import("../../ci/publish.js");
+  await publishCiFeedback(report, io.env, io.stderr);
   const text = renderConsole(report, { color });
   io.stdout(values.quiet ? `${text.trimEnd().split("\n").pop() ?? ""}\n` : text);
   return exitCodeFor(report);
