@@ -51,8 +51,8 @@ export class SecretEngine {
   private classes = 1;
   /** Transition table, states premultiplied by the class count; negative = state with output. */
   private table = new Int32Array(0);
-  /** Keyword indices emitted per state (indexed by premultiplied state / classes). */
-  private outputs: number[][] = [];
+  /** Keyword indices emitted per state, indexed by the premultiplied state (sparse). */
+  private outputs: (number[] | undefined)[] = [];
   /** Reused between scans: end offset and state of each keyword hit. */
   private hitBuffer = new Int32Array(4096);
 
@@ -155,7 +155,9 @@ export class SecretEngine {
         this.table[s * K + c] = (out[t] as number[]).length > 0 ? -(t * K) - 1 : t * K;
       }
     }
-    this.outputs = out;
+    const byState: (number[] | undefined)[] = [];
+    for (let st = 0; st < n; st++) if ((out[st] as number[]).length > 0) byState[st * K] = out[st];
+    this.outputs = byState;
   }
 
   /**
@@ -214,7 +216,6 @@ export class SecretEngine {
     const { hits, count } = this.keywordHits(text);
     if (count === 0) return { byRule, touched };
     const { outputs, keywords } = this;
-    const K = this.classes;
     const lockfile = isLockfile(path);
     const length = text.length;
     // Line bounds of the latest hit, cached: hits arrive in text order, so each newline is
@@ -223,8 +224,9 @@ export class SecretEngine {
     for (let h = 0; h < count; h += 2) {
       const i = hits[h] as number;
       const state = hits[h + 1] as number;
-      for (const kwIndex of outputs[state / K] as number[]) {
-        const kw = keywords[kwIndex] as KeywordEntry;
+      const emitted = outputs[state] as number[];
+      for (let k = 0; k < emitted.length; k++) {
+        const kw = keywords[emitted[k] as number] as KeywordEntry;
         const start = i - kw.length + 1;
         if (kw.exact !== undefined && !text.startsWith(kw.exact, start)) continue;
         if (start > line.end) {
@@ -232,7 +234,9 @@ export class SecretEngine {
           const nl = text.indexOf("\n", start);
           line.end = nl < 0 ? length : nl;
         }
-        for (const ruleIndex of kw.rules) {
+        const rules = kw.rules;
+        for (let r = 0; r < rules.length; r++) {
+          const ruleIndex = rules[r] as number;
           const c = this.compiled[ruleIndex] as CompiledRule;
           if (lockfile && c.rule.generic) continue;
           let list = byRule[ruleIndex];
