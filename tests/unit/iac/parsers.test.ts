@@ -7,6 +7,7 @@ import { indexJsonLines, parseJsonFast, parseYamlFast } from "../../../src/scann
 import { parseTerraform, resolveModule, terraformParser } from "../../../src/scanners/iac/parsers/terraform.js";
 import { parseYamlDocuments } from "../../../src/scanners/iac/parsers/yaml-tree.js";
 import { scanSources } from "../../../src/scanners/iac/engine.js";
+import { detectFramework } from "../../../src/scanners/iac/detect.js";
 import { RULES } from "../../../src/scanners/iac/rules/index.js";
 import { Unresolved } from "../../../src/scanners/iac/types.js";
 
@@ -217,6 +218,32 @@ describe("cloudformation", () => {
     const { findings } = await scanSources([{ path: "stack.json", text }], { rules: RULES });
     expect(findings.filter((f) => f.ruleId === "iac/aws-rds-public").map((f) => f.location?.startLine)).toEqual([6]);
     expect(findings.some((f) => f.ruleId === "iac/aws-rds-unencrypted")).toBe(false);
+  });
+});
+
+describe("detection", () => {
+  test("frameworks from paths and content", () => {
+    const cases: [string, string, string | undefined][] = [
+      ["infra/main.tf", "", "terraform"],
+      ["plan.json", '{"format_version":"1.2","planned_values":{}}', "terraform-plan"],
+      ["package.json", '{"name":"x","dependencies":{}}', undefined],
+      ["pod.json", '{"apiVersion":"v1","kind":"Pod"}', "kubernetes"],
+      ["deploy/app.yaml", "apiVersion: apps/v1\nkind: Deployment\n", "kubernetes"],
+      ["config.yml", "a: 1\n", undefined],
+      ["stack.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n", "cloudformation"],
+      ["sam.yaml", "Transform: AWS::Serverless-2016-10-31\n", "cloudformation"],
+      ["compose.yaml", "services:\n  a:\n    image: x\n", "compose"],
+      ["docker-compose.prod.yml", "services:\n  a:\n    image: x\n", "compose"],
+      [".github/workflows/ci.yml", "on: push\n", "github-actions"],
+      [".gitlab-ci.yml", "test:\n  script: [make]\n", "gitlab-ci"],
+      ["ci/build.gitlab-ci.yml", "test:\n  script: [make]\n", "gitlab-ci"],
+      ["Dockerfile", "", "dockerfile"],
+      ["images/api.Dockerfile", "", "dockerfile"],
+      ["Dockerfile.dev", "", "dockerfile"],
+      ["Containerfile", "", "dockerfile"],
+      ["src/Dockerfile.ts", "", undefined],
+    ];
+    for (const [path, text, fw] of cases) expect([path, detectFramework(path, text)]).toEqual([path, fw]);
   });
 });
 
