@@ -255,6 +255,29 @@ describe("engine", () => {
     expect(ebs?.suppression).toEqual({ kind: "inline", reason: "test data only" });
   });
 
+  test("plan JSON: a bucket versioned by its own resource passes, a suspended one is reported", async () => {
+    const plan = (status: string): string =>
+      JSON.stringify(
+        {
+          format_version: "1.2",
+          planned_values: {
+            root_module: {
+              resources: [
+                { address: "aws_s3_bucket.b", mode: "managed", type: "aws_s3_bucket", name: "b", values: { bucket: "data", versioning: [{ enabled: false }] } },
+                { address: "aws_s3_bucket_versioning.b", mode: "managed", type: "aws_s3_bucket_versioning", name: "b", values: { bucket: "data", versioning_configuration: [{ status }] } },
+              ],
+            },
+          },
+        },
+        null,
+        2,
+      );
+    const rule = RULES.filter((r) => r.id === "iac/aws-s3-versioning");
+    expect((await scanSources([{ path: "plan.json", text: plan("Enabled") }], { rules: rule })).findings).toEqual([]);
+    const suspended = await scanSources([{ path: "plan.json", text: plan("Suspended") }], { rules: rule });
+    expect(suspended.findings.map((f) => [f.properties?.resource, f.location?.startLine])).toEqual([["aws_s3_bucket_versioning.b", 29]]);
+  });
+
   test("a Dockerfile's header comment suppresses a whole-file rule", async () => {
     const text = "# syntax=docker/dockerfile:1\n# tollgate-ignore iac/docker-no-healthcheck: probes live in the Kubernetes manifest\nFROM alpine:3.20\nUSER app\n";
     const { findings } = await scanSources([{ path: "Dockerfile", text }], { rules: RULES });

@@ -450,14 +450,16 @@ export const awsRules: IacRule[] = [
         const s = each(r.body, "versioning_configuration.status")[0];
         return s && !unknownValue(s.value) && !looseEquals(s.value, "Enabled") ? { path: s.path } : undefined;
       }
+      // Provider v4+ configures versioning in its own resource (plans still show the inline block as disabled).
+      const separate = companions(r, ctx.neighbours, "aws_s3_bucket_versioning");
+      if (separate.length > 0) return undefined;
       const v = block(r.body, "versioning");
       if (v) {
         const e = v.value.enabled;
         if (e === undefined) return { path: `${v.path}.enabled`, missing: true };
         return unknownValue(e) || isTrue(e) ? undefined : { path: `${v.path}.enabled` };
       }
-      if (r.source === "terraform-plan") return { path: "versioning", missing: true };
-      return companions(r, ctx.neighbours, "aws_s3_bucket_versioning").length === 0 ? { path: "versioning", missing: true } : undefined;
+      return { path: "versioning", missing: true };
     },
     examples: {
       valid: [{ file: "main.tf", code: code`
