@@ -10,28 +10,33 @@ const { parentPort, workerData } = require("node:worker_threads");
 const { inflateRawSync } = require("node:zlib");
 const { shared, offsets, sizes, methods } = workerData;
 const buf = Buffer.from(shared);
-const PKG = /"package"\\s*:\\s*\\{([^{}]*)\\}/g;
+const NEEDLE = Buffer.from('"package"');
+const HEAD = /^"package"\\s*:\\s*\\{/;
 const ECO = /"ecosystem"\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)"/;
 const NAME = /"name"\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)"/;
 const pairs = [];
 const owners = [];
 const bad = [];
 for (let i = 0; i < offsets.length; i++) {
-  let text;
+  let data;
   try {
     const p = offsets[i];
     if (buf.readUInt32LE(p) !== 0x04034b50) throw new Error("bad local header");
     const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-    const data = buf.subarray(start, start + sizes[i]);
-    if (methods[i] === 0) text = data.toString("utf8");
-    else if (methods[i] === 8) text = inflateRawSync(data).toString("utf8");
+    const raw = buf.subarray(start, start + sizes[i]);
+    if (methods[i] === 0) data = raw;
+    else if (methods[i] === 8) data = inflateRawSync(raw);
     else throw new Error("unsupported method");
   } catch {
     bad.push(i);
     continue;
   }
-  for (const m of text.matchAll(PKG)) {
-    const body = m[1];
+  // Decode only the small "package": {...} objects, found by a byte search, not the whole record.
+  for (let from = data.indexOf(NEEDLE); from !== -1; from = data.indexOf(NEEDLE, from + 1)) {
+    const close = data.indexOf(125, from);
+    if (close === -1) break;
+    const body = data.toString("utf8", from, close + 1);
+    if (!HEAD.test(body)) continue;
     const eco = ECO.exec(body);
     const name = NAME.exec(body);
     if (eco && name) {
