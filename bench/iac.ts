@@ -219,7 +219,7 @@ try {
   console.log(`  parse errors       ${scan.metrics["parse-errors"]}`);
   console.log(`  terraform threads  ${scan.metrics["terraform-threads"]}`);
   console.log(`  wall               ${(wall / 1000).toFixed(2)} s (target <= 3 s)`);
-  console.log(`  CPU (user+sys)     ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s  (load average ${loadavg()[0]?.toFixed(1) ?? "?"}: wall above CPU means the machine is busy)`);
+  console.log(`  CPU (user+sys)     ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s, all threads (load average ${loadavg()[0]?.toFixed(1) ?? "?"}: a wall far above CPU/cores means other work holds the cores)`);
   console.log(`  peak RSS           ${rssMb.toFixed(0)} MB (target <= 500 MB)`);
   if (wall > 3000 || rssMb > 500) process.exitCode = 1;
 } finally {
