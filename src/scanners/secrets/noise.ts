@@ -30,9 +30,10 @@ export function shannonEntropy(value: string): number {
 const PLACEHOLDER_MARKERS =
   /example|sample|dummy|placeholder|changeme|change_me|change-me|redacted|insert_|insert-|replace_?me|your_|your-|yourkey|yourtoken|xxxx|\*\*\*|\.\.\.|\$\{|\{\{|\}\}|%\(|\$\(|#\{|<%|notreal|not_real|not-real|not_a_real|fakefake|lorem|ipsum/;
 
-// For generic rules (password = "..."), everyday stand-ins are noise too.
+// For generic rules (password = "..."), everyday stand-ins are noise too: a value that is little
+// more than these words ("password123", "admin_dev", "foobar") is not a credential.
 const WEAK_WORDS =
-  /password|passwd|secret|token|test|admin|root|default|demo|mock|local|dev|qwerty|letmein|welcome|hello|foo|bar|baz|null|none|undefined|true|false|string|value|empty|pass|user|guest|abc|123/;
+  /password|passwd|secret|token|test|admin|root|default|demo|mock|local|dev|qwerty|letmein|welcome|hello|foo|bar|baz|null|none|undefined|true|false|string|value|empty|pass|user|guest|abc|xyz|123|321|000|111/g;
 
 /** The longest run of one repeated character. */
 function longestRun(value: string): number {
@@ -57,6 +58,16 @@ function longestSequence(value: string): number {
     best = Math.max(best, up, down);
   }
   return best;
+}
+
+/** Share of neighbouring character pairs that step by exactly one ("ab", "98"). */
+function sequentialShare(value: string): number {
+  let steps = 0;
+  for (let i = 1; i < value.length; i++) {
+    const d = value.charCodeAt(i) - value.charCodeAt(i - 1);
+    if (d === 1 || d === -1) steps++;
+  }
+  return steps / Math.max(1, value.length - 1);
 }
 
 /**
@@ -90,11 +101,17 @@ export function isPlaceholder(value: string, generic = false): boolean {
   // <your-key>, <TOKEN>, <api key here>: a word in angle brackets.
   if (/<[a-z]+(?:[ _.-][a-z]+){0,6}>/.test(lower)) return true;
   if (longestRun(value) >= 6) return true;
-  if (longestSequence(lower) >= 6) return true;
+  // "1234567890abcdefghij…": a value that is almost nothing but alphabet or digit runs. Judged
+  // case-sensitively, so mixed-case documentation tokens ("AbCdEfGh…") still count as real.
+  if (value.length >= 12 && sequentialShare(value) >= 0.8) return true;
   const distinct = new Set(value).size;
   if (value.length >= 12 && distinct < 5) return true;
   if (generic) {
-    if (lower.length < 24 && WEAK_WORDS.test(lower)) return true;
+    if (lower.length < 24 && lower.replace(WEAK_WORDS, "").length < 6) return true;
+    // "abcdef123456", "0123456789abcdef": keyboard and alphabet runs. Only for generic rules: a
+    // provider format is judged by its shape, and documentation tokens are often written that way.
+    if (value.length >= 8 && sequentialShare(lower) >= 0.6) return true;
+    if (longestSequence(lower) >= 6 && lower.length < 16) return true;
     if (/^[a-z_]+$/.test(value) || /^[A-Z_]+$/.test(value)) return true;
     if (/^\d+$/.test(value)) return true;
     // Identifiers and property paths (config.secret, process.env.TOKEN), URLs and file paths.

@@ -81,6 +81,14 @@ describe("noise helpers", () => {
       expect(isPlaceholder(p)).toBe(true);
     }
     expect(isPlaceholder(randomChars(41, 32))).toBe(false);
+    // Numeric ids with a run in them, and mixed-case documentation-style bodies, are still real.
+    expect(isPlaceholder(`1234567890-1234567890123-${randomChars(43, 24)}`)).toBe(false);
+    expect(isPlaceholder("AbCdEfGhIjKlMnOpQrStUvWxYz0123456789")).toBe(false);
+    expect(isPlaceholder("1234567890abcdefghijklmnopqrstuvwxyz")).toBe(true);
+    // Generic values are held to more: stand-in words and keyboard runs are noise there.
+    expect(isPlaceholder("password123", true)).toBe(true);
+    expect(isPlaceholder("P@ssw0rd-Kx9!", true)).toBe(false);
+    expect(isPlaceholder("admin_dev_123", true)).toBe(true);
     expect(shannonEntropy("aaaa")).toBe(0);
     expect(shannonEntropy(randomChars(42, 64))).toBeGreaterThan(4.5);
     expect(isLockfile("web/package-lock.json")).toBe(true);
