@@ -261,27 +261,27 @@ function toFinding(rule: IacRule, r: Resource, issue: Issue): Finding {
   return finding;
 }
 
-const IGNORE = /tollgate-ignore\s+([^\s:]+(?:\s*,\s*[^\s:]+)*)\s*(?::\s*(.*))?$/;
+// Same form the runner reads on a finding's own line: one rule id or glob, a colon, a reason.
+const IGNORE = /tollgate-ignore\s+([A-Za-z0-9_.\-/*@]+)\s*:\s*(.*?)\s*(?:\*\/|-->|#\}|%\})?\s*$/;
 
-/** line → rule id → reason, for every `tollgate-ignore` comment in the file. */
+/** line → rule id (or glob) → reason, for every `tollgate-ignore` comment in the file. */
 export function collectIgnores(text: string): Map<number, Map<string, string>> {
   const out = new Map<number, Map<string, string>>();
   if (!text.includes("tollgate-ignore")) return out;
   const lines = text.split("\n");
   lines.forEach((l, i) => {
-    const at = l.indexOf("tollgate-ignore");
-    if (at < 0) return;
-    const m = IGNORE.exec(l.slice(at));
-    if (!m?.[1]) return;
-    const ids = new Map<string, string>();
-    for (const id of m[1].split(",")) ids.set(id.trim(), (m[2] ?? "").trim() || "ignored inline");
-    out.set(i + 1, ids);
+    if (!l.includes("tollgate-ignore")) return;
+    const m = IGNORE.exec(l);
+    if (!m?.[1] || !m[2]) return;
+    out.set(i + 1, new Map([[m[1], m[2]]]));
   });
   return out;
 }
 
+/** `*` matches any characters, `/` included, as in waivers. */
 function ruleMatches(pattern: string, id: string): boolean {
-  return pattern === id || (pattern.endsWith("*") && id.startsWith(pattern.slice(0, -1)));
+  if (!pattern.includes("*")) return pattern === id;
+  return new RegExp(`^${pattern.split("*").map((x) => x.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`).test(id);
 }
 
 /** An ignore comment on the line above the resource, its first line, or (for blocks) anywhere inside it; for a whole file, in its header. */

@@ -278,6 +278,14 @@ describe("engine", () => {
     expect(suspended.findings.map((f) => [f.properties?.resource, f.location?.startLine])).toEqual([["aws_s3_bucket_versioning.b", 29]]);
   });
 
+  test("ignores take a glob and need a reason, like the runner's", async () => {
+    const scan = async (comment: string) =>
+      (await scanSources([{ path: "main.tf", text: `${comment}\nresource "aws_ebs_volume" "v" {\n  size = 1\n}\n` }], { rules: RULES })).findings.find((f) => f.ruleId === "iac/aws-ebs-unencrypted")?.suppression;
+    expect(await scan("# tollgate-ignore iac/aws-*: legacy volumes")).toEqual({ kind: "inline", reason: "legacy volumes" });
+    expect(await scan("# tollgate-ignore iac/aws-ebs-unencrypted")).toBeUndefined();
+    expect(await scan("# tollgate-ignore iac/k8s-*: other rules")).toBeUndefined();
+  });
+
   test("a Dockerfile's header comment suppresses a whole-file rule", async () => {
     const text = "# syntax=docker/dockerfile:1\n# tollgate-ignore iac/docker-no-healthcheck: probes live in the Kubernetes manifest\nFROM alpine:3.20\nUSER app\n";
     const { findings } = await scanSources([{ path: "Dockerfile", text }], { rules: RULES });
