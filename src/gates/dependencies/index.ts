@@ -115,7 +115,7 @@ function licenseFindings(lockfile: ParsedLockfile, options: DependenciesOptions)
   if (policy.allow) policyForCheck.allow = policy.allow;
   if (policy.deny) policyForCheck.deny = policy.deny;
   for (const pkg of lockfile.packages) {
-    if (pkg.ecosystem === "Go" && pkg.name === "stdlib") continue;
+    if ((pkg.ecosystem === "Go" && pkg.name === "stdlib") || pkg.local === true) continue;
     const verdict = checkLicense(pkg.license, policyForCheck);
     const where = { path: lockfile.path, startLine: pkg.line };
     const key = `${pkg.ecosystem}:${pkg.name}@${pkg.version}`;
@@ -196,7 +196,8 @@ export const gate: Gate<DependenciesOptions> = {
 
     for (const l of lockfiles) findings.push(...licenseFindings(l, o));
 
-    const all = lockfiles.flatMap((l) => l.packages);
+    // The project's own crates/projects are listed and in the SBOM, but not registry releases.
+    const all = lockfiles.flatMap((l) => l.packages.filter((p) => p.local !== true));
     const metrics: Record<string, number> = {
       lockfiles: lockfiles.length,
       packages: new Set(all.map((p) => `${p.ecosystem}\0${p.name}\0${p.version}`)).size,
@@ -219,6 +220,7 @@ export const gate: Gate<DependenciesOptions> = {
         const vulnerable = new Set<string>();
         for (const l of lockfiles) {
           for (const pkg of l.packages) {
+            if (pkg.local === true) continue;
             const key = `${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`;
             for (const m of byPackage.get(key) ?? []) {
               findings.push(vulnerabilityFinding(l, pkg, m));

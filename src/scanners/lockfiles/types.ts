@@ -14,6 +14,11 @@ export interface LockPackage {
   line: number;
   /** Licence as the lockfile records it (SPDX expression or free text), when it does. */
   license?: string;
+  /**
+   * The project's own code rather than a registry release (a Cargo workspace crate, a uv
+   * editable project): listed, and put in the SBOM, but never matched against advisories.
+   */
+  local?: true;
 }
 
 /**

@@ -126,6 +126,19 @@ describe("dependencies gate", () => {
     expect(new Set(scan.findings.map((f) => f.fingerprint)).size).toBe(scan.findings.length);
   });
 
+  it("lists the project's own crates in the SBOM but never matches them against advisories", async () => {
+    const cargo = readFileSync(join(process.cwd(), "tests", "fixtures", "dependencies", "lockfiles", "cargo", "Cargo.lock"), "utf8");
+    const root = track(gitRepo({ "Cargo.lock": cargo }));
+    const db = writeOsvDirectory(track(tempDir("tollgate-osvdb-")), [
+      osvRecord({ id: "RUSTSEC-2099-0001", ecosystem: "crates.io", name: "app", events: [{ introduced: "0" }] }),
+      osvRecord({ id: "RUSTSEC-2099-0002", ecosystem: "crates.io", name: "regex", events: [{ introduced: "0" }, { fixed: "1.7.2" }] }),
+    ]);
+    const { scan } = await runGateDirect(gate, { root, options: { "osv-database": db, sbom: "sbom.json" } });
+    expect(scan.findings.map((f) => f.properties?.advisory)).toEqual(["RUSTSEC-2099-0002"]);
+    const bom = JSON.parse(readFileSync(join(root, "sbom.json"), "utf8")) as { components: { purl?: string }[] };
+    expect(bom.components.map((c) => c.purl)).toContain("pkg:cargo/app@0.1.0");
+  });
+
   it("leaves dev dependencies out when dev is false", async () => {
     const root = track(gitRepo(REPO));
     const { scan } = await runGateDirect(gate, { root, options: { "osv-database": database(), dev: false } });

@@ -132,7 +132,10 @@ describe("lockfiles rendered from a package set parse back to it", () => {
         .map((p) => `[[package]]\nname = "${p.name}"\nversion = "${p.version}"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n`)
         .join("\n")}`;
       const parsed = parseLockfile({ path: "Cargo.lock", content: text });
-      expect(parsed.packages).toEqual(pkgs.map((p) => ({ ecosystem: "crates.io", name: p.name, version: p.version, direct: true, dev: false, line: lineOf(text, `name = "${p.name}"`) })));
+      expect(parsed.packages).toEqual([
+        { ecosystem: "crates.io", name: "root", version: "0.1.0", direct: false, dev: false, line: 4, local: true },
+        ...pkgs.map((p) => ({ ecosystem: "crates.io", name: p.name, version: p.version, direct: true, dev: false, line: lineOf(text, `name = "${p.name}"`) })),
+      ]);
     }), { numRuns: 100 });
   });
 });

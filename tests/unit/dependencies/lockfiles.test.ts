@@ -19,7 +19,7 @@ function lockfilesUnder(dir: string): string[] {
   return out.sort();
 }
 
-type Row = [string, string, string, "direct" | "transitive", "dev" | "prod", number, string?];
+type Row = [string, string, string, "direct" | "transitive" | "local", "dev" | "prod", number, string?];
 
 describe("lockfile parsers", () => {
   const cases = readdirSync(join(FIXTURES, "lockfiles")).sort();
@@ -42,7 +42,7 @@ describe("lockfile parsers", () => {
       actual[l.path] = {
         format: l.format,
         packages: l.packages.map((p): Row => {
-          const row: Row = [p.ecosystem, p.name, p.version, p.direct ? "direct" : "transitive", p.dev ? "dev" : "prod", p.line];
+          const row: Row = [p.ecosystem, p.name, p.version, p.local ? "local" : p.direct ? "direct" : "transitive", p.dev ? "dev" : "prod", p.line];
           if (p.license) row.push(p.license);
           return row;
         }),

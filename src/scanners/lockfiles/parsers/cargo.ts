@@ -11,6 +11,7 @@ export function parseCargoLock(path: string, content: string): ParsedLockfile {
   const direct = new Set<string>();
   const out: { pkg: LockPackage; id: string }[] = [];
   const notes: string[] = [];
+  const local: LockPackage[] = [];
   tables.forEach((t, i) => {
     const name = str(t.name);
     const version = str(t.version);
@@ -23,6 +24,8 @@ export function parseCargoLock(path: string, content: string): ParsedLockfile {
         const [depName = "", depVersion] = dep.split(" ");
         direct.add(depVersion ? `${depName} ${depVersion}` : depName);
       }
+      // A workspace or path crate: part of the lockfile's package list, but the project's own code.
+      local.push({ ecosystem: "crates.io", name, version, direct: false, dev: false, line: lines[i] ?? 1, local: true });
       return;
     }
     if (!source.startsWith("registry+") && !source.startsWith("sparse+")) {
@@ -31,5 +34,6 @@ export function parseCargoLock(path: string, content: string): ParsedLockfile {
     out.push({ pkg: { ecosystem: "crates.io", name, version, direct: false, dev: false, line: lines[i] ?? 1 }, id: `${name} ${version}` });
   });
   for (const { pkg, id } of out) pkg.direct = direct.has(id) || direct.has(pkg.name);
-  return { path, format: `Cargo.lock v${String(doc.version ?? 1)}`, packages: out.map((o) => o.pkg), notes };
+  const packages = [...out.map((o) => o.pkg), ...local].sort((a, b) => a.line - b.line);
+  return { path, format: `Cargo.lock v${String(doc.version ?? 1)}`, packages, notes };
 }

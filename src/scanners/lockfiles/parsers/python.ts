@@ -171,6 +171,7 @@ export function parseUvLock(path: string, content: string, manifest?: Manifest):
   const lines = packageLines(content);
   const nodes: PyNode[] = [];
   const roots = { prod: [] as string[], dev: [] as string[] };
+  const local: LockPackage[] = [];
   tables.forEach((t, i) => {
     const name = str(t.name);
     if (!name) throw new LockfileError(`[[package]] #${i + 1} has no name`, lines[i]);
@@ -180,6 +181,9 @@ export function parseUvLock(path: string, content: string, manifest?: Manifest):
       roots.prod.push(...depNames(t.dependencies));
       for (const extra of Object.values(record(t["optional-dependencies"]))) roots.prod.push(...depNames(extra));
       for (const group of Object.values(record(t["dev-dependencies"]))) roots.dev.push(...depNames(group));
+      // An editable project is installed with its version; a virtual one has none worth listing.
+      const version = str(t.version);
+      if (source.editable !== undefined && version) local.push({ ecosystem: "PyPI", name, version, direct: false, dev: false, line: lines[i] ?? 1, local: true });
       return;
     }
     const version = str(t.version);
@@ -189,7 +193,8 @@ export function parseUvLock(path: string, content: string, manifest?: Manifest):
     nodes.push({ pkg: { ecosystem: "PyPI", name, version, direct: false, dev: false, line: lines[i] ?? 1 }, deps });
   });
   classify(nodes, manifest, roots.prod.length + roots.dev.length > 0 ? roots : undefined);
-  return { path, format: `uv.lock v${String(doc.version ?? "?")}`, packages: nodes.map((n) => n.pkg), notes: [] };
+  const packages = [...nodes.map((n) => n.pkg), ...local].sort((a, b) => a.line - b.line);
+  return { path, format: `uv.lock v${String(doc.version ?? "?")}`, packages, notes: [] };
 }
 
 export function parsePdmLock(path: string, content: string, manifest?: Manifest): ParsedLockfile {
