@@ -117,6 +117,13 @@ describe("iac gate inputs", () => {
     expect(verdict?.status).toBe("passed");
   });
 
+  test("hardened samples of every framework raise nothing", async () => {
+    const { scan, verdict } = await runGateDirect(gate, { root: repo(readTree(`${FIXTURES}clean`)) });
+    expect(where(scan.findings)).toEqual([]);
+    expect(scan.metrics.files).toBe(6);
+    expect(verdict?.status).toBe("passed");
+  });
+
   test("fingerprints survive line moves", async () => {
     const body = 'resource "aws_ebs_volume" "v" {\n  encrypted = false\n}\n';
     const a = await runGateDirect(gate, { root: repo({ "main.tf": body }) });
