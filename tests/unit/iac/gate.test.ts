@@ -120,7 +120,7 @@ describe("iac gate inputs", () => {
   test("hardened samples of every framework raise nothing", async () => {
     const { scan, verdict } = await runGateDirect(gate, { root: repo(readTree(`${FIXTURES}clean`)) });
     expect(where(scan.findings)).toEqual([]);
-    expect(scan.metrics.files).toBe(6);
+    expect(scan.metrics.files).toBe(7);
     expect(verdict?.status).toBe("passed");
   });
 
