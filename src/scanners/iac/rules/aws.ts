@@ -122,7 +122,7 @@ const AWS_KEY = /\b(AKIA|ASIA)[0-9A-Z]{16}\b/;
 export const awsRules: IacRule[] = [
   sgRule({ id: "iac/aws-sg-open-ssh", port: 22, name: "SSH (port 22)", severity: "high", references: [`${CIS_AWS} 5.2`, "CKV_AWS_24", "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"] }),
   sgRule({ id: "iac/aws-sg-open-rdp", port: 3389, name: "RDP (port 3389)", severity: "high", references: [`${CIS_AWS} 5.2`, "CKV_AWS_25", "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"] }),
-  sgRule({ id: "iac/aws-sg-open-admin-port", ports: ADMIN_PORTS, name: "an administrative or database port", severity: "high", references: ["CKV_AWS_260", "CWE-284", "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"] }),
+  sgRule({ id: "iac/aws-sg-open-admin-port", ports: ADMIN_PORTS, name: "an administrative or database port", severity: "high", references: ["CWE-284", "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"] }),
   {
     id: "iac/aws-sg-open-all-ports",
     severity: "critical",
@@ -694,7 +694,7 @@ export const awsRules: IacRule[] = [
     title: "IAM policy allows with NotAction",
     description: "Allow with NotAction grants every action except the listed ones, including actions AWS adds later.",
     remediation: "Rewrite the statement as an explicit Action allow-list.",
-    references: ["CKV_AWS_107", "CWE-269", "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html"],
+    references: ["CWE-269", "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html"],
     tags: ["security", "CWE-269"],
     frameworks: ["terraform", "cloudformation"],
     types: [...IAM_TYPES.terraform, ...IAM_TYPES.cloudformation],
@@ -1461,7 +1461,7 @@ export const awsRules: IacRule[] = [
     title: "CodeBuild project runs in privileged mode",
     description: "Privileged mode gives the build container root on the build host (usually to run Docker).",
     remediation: "Set environment { privileged_mode = false } unless the build really builds images.",
-    references: ["CKV_AWS_316", "CWE-250"],
+    references: ["CWE-250", "https://docs.aws.amazon.com/codebuild/latest/userguide/create-project.html"],
     terraform: { types: ["aws_codebuild_project"], attr: "environment.privileged_mode", ok: false, bad: true, missing: "pass", pass: (v) => !isTrue(v) },
   }),
   attrRule({

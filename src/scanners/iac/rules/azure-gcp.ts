@@ -473,7 +473,7 @@ export const azureGcpRules: IacRule[] = [
     title: "Project IAM grants a role to allUsers",
     description: "A project-level binding for allUsers or allAuthenticatedUsers gives that role to anyone with (or without) a Google account.",
     remediation: "Grant the role to named users, groups or service accounts.",
-    references: ["CKV_GCP_41", "CWE-284"],
+    references: ["CWE-284", "https://cloud.google.com/iam/docs/principals-overview#allusers"],
     tags: ["security", "CWE-284"],
     frameworks: ["terraform"],
     types: ["google_project_iam_member", "google_project_iam_binding"],

@@ -199,7 +199,7 @@ export const kubernetesRules: IacRule[] = [
     title: "Container runs as UID 0",
     description: "runAsUser: 0 explicitly runs the container as root.",
     remediation: "Set runAsUser to a non-zero UID and runAsNonRoot: true.",
-    references: ["CKV_K8S_40", "CWE-250", PSS],
+    references: ["CWE-250", PSS],
     check: (c, r) => {
       const user = effective(r, c, "runAsUser");
       return user && num(user.value as never) === 0 ? { path: user.path } : undefined;
@@ -535,7 +535,7 @@ export const kubernetesRules: IacRule[] = [
     title: "Subject is bound to cluster-admin",
     description: "cluster-admin is full control of the cluster; binding it to an application or group makes any compromise total.",
     remediation: "Bind a narrower ClusterRole or namespaced Role.",
-    references: ["CKV_K8S_155", "CWE-269", "https://kubernetes.io/docs/concepts/security/rbac-good-practices/"],
+    references: ["CWE-269", "https://kubernetes.io/docs/concepts/security/rbac-good-practices/"],
     tags: ["security", "CWE-269"],
     frameworks: ["kubernetes"],
     types: ["ClusterRoleBinding", "RoleBinding"],
