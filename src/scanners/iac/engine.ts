@@ -254,7 +254,7 @@ function toFinding(rule: IacRule, r: Resource, issue: Issue): Finding {
     severity: rule.severity,
     message: `${what} (${r.address}): ${rule.remediation}`,
     location: { path: r.path, startLine: line },
-    key: `${r.address}#${issue.path}${issue.message ? `#${issue.message}` : ""}`,
+    key: `${r.address}#${issue.key ?? issue.path}${issue.message ? `#${issue.message}` : ""}`,
     ...(helpUri ? { helpUri } : {}),
     properties: { framework: r.source ?? r.framework, resourceType: r.type, resource: r.address, attribute: issue.path, ...(issue.missing ? { missing: true } : {}) },
   });

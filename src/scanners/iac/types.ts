@@ -58,6 +58,8 @@ export interface Issue {
   message?: string;
   /** Explicit line when the path is not in the line map (Dockerfile instructions). */
   line?: number;
+  /** Fingerprint key when the path is positional (a Dockerfile instruction's index): default the path. */
+  key?: string;
 }
 
 /** Everything a check may look at besides its resource: the other resources of the same module / file. */

@@ -135,6 +135,16 @@ describe("iac gate inputs", () => {
     expect(fa?.fingerprint).toBe(fb?.fingerprint);
   });
 
+  test("Dockerfile fingerprints follow the instruction, not its position", async () => {
+    const body = "FROM alpine:3.20\nRUN curl -fsSL https://x.example/i.sh | sh\n";
+    const a = await runGateDirect(gate, { root: repo({ Dockerfile: body }) });
+    const b = await runGateDirect(gate, { root: repo({ Dockerfile: body.replace("\n", "\nWORKDIR /app\nENV A=1\n") }) });
+    const fa = a.scan.findings.find((f) => f.ruleId === "iac/docker-curl-pipe-shell");
+    const fb = b.scan.findings.find((f) => f.ruleId === "iac/docker-curl-pipe-shell");
+    expect([fa?.location?.startLine, fb?.location?.startLine]).toEqual([2, 4]);
+    expect(fa?.fingerprint).toBe(fb?.fingerprint);
+  });
+
   test("only changed files are scanned with --changed", async () => {
     const root = repo({ "a.tf": 'resource "aws_ebs_volume" "a" {\n  size = 1\n}\n', "b.tf": 'resource "aws_ebs_volume" "b" {\n  size = 1\n}\n' });
     const { scan } = await runGateDirect(gate, { root, changedFiles: ["b.tf"] });

@@ -236,7 +236,8 @@ export function stageCount(r: Resource): number {
 }
 
 export function instructionIssue(ins: DockerInstruction, message?: string): Issue {
-  const issue: Issue = { path: `instructions.${ins.index}`, line: ins.line };
+  // Keyed by stage and text, not position, so inserting a line above keeps the fingerprint.
+  const issue: Issue = { path: `instructions.${ins.index}`, line: ins.line, key: `stage${ins.stage}:${ins.cmd} ${ins.value}` };
   if (message !== undefined) issue.message = message;
   return issue;
 }
