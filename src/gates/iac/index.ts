@@ -45,8 +45,7 @@ export const gate: Gate<IacOptions> = {
       signal: ctx.signal,
     });
     const frameworks = IAC_FRAMEWORKS.filter((f) => options.frameworks[f]);
-    const customRules = options["custom-rules"].map((r) => ({ ...r, framework: r.framework }));
-    const result = await scanRepository(ctx.root, { paths, frameworks, skipRules: options["skip-rules"], customRules }, ctx.signal);
+    const result = await scanRepository(ctx.root, { paths, frameworks, skipRules: options["skip-rules"], customRules: options["custom-rules"] }, ctx.signal);
     const scanned = Object.values(result.files).reduce((a, b) => a + (b ?? 0), 0);
     const metrics: Record<string, number> = { files: scanned, resources: result.resources, "parse-errors": result.parseErrors.length, "terraform-threads": result.terraformThreads };
     for (const [fw, n] of Object.entries(result.files)) metrics[`files.${fw}`] = n ?? 0;

@@ -188,8 +188,7 @@ function runRules(parsed: Parsed, rules: readonly IacRule[], signal?: AbortSigna
   const ignores = new Map<string, Map<number, Map<string, string>>>();
   const applicableCache = new Map<string, IacRule[]>();
   let n = 0;
-  for (const [key, group] of groups) {
-    void key;
+  for (const group of groups.values()) {
     for (const r of group) {
       if ((++n & 255) === 0) signal?.throwIfAborted();
       const key = `${r.framework}\0${r.type}`;

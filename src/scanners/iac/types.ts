@@ -1,6 +1,6 @@
 // The IaC engine's shared model: every parser turns a file into resources (plain values plus a
 // path → line map), and every rule is metadata plus a check over one resource.
-import type { RuleMeta, Severity } from "../../core/types.js";
+import type { RuleMeta } from "../../core/types.js";
 
 /** Framework keys, as the `frameworks:` option of the iac gate names them. */
 export const FRAMEWORKS = [
@@ -91,5 +91,3 @@ export interface IacRule extends RuleMeta {
   check(resource: Resource, ctx: CheckContext): CheckResult;
   examples: { valid: RuleExample[]; invalid: InvalidExample[] };
 }
-
-export type RuleSeverity = Severity;
