@@ -30,7 +30,9 @@ export interface ScanFilesResult {
   aborted: boolean;
 }
 
-const BATCH_FILES = 48;
+const BATCH_FILES = 32;
+/** Batches queued per worker at any time. */
+const IN_FLIGHT = 3;
 
 /**
  * Where the worker module lives: beside this file when compiled (worker.js), or as the
@@ -151,7 +153,9 @@ function startPool(
       worker.on("exit", (code) => {
         if (!finished && code !== 0) finish(false, new Error(`secret scanner worker exited with code ${code}`));
       });
-      feed(worker);
+      // Several batches in flight: the calling thread scans too and only reads worker messages
+      // between files, so a worker with a single batch would sit idle waiting for the next one.
+      for (let k = 0; k < IN_FLIGHT; k++) feed(worker);
     }
     if (options.signal?.aborted) finish(true);
   });
