@@ -253,7 +253,7 @@ function toFinding(rule: IacRule, r: Resource, issue: Issue): Finding {
     severity: rule.severity,
     message: `${what} (${r.address}): ${rule.remediation}`,
     location: { path: r.path, startLine: line },
-    key: `${r.address}#${issue.key ?? issue.path}${issue.message ? `#${issue.message}` : ""}`,
+    key: `${r.address}#${issue.key ?? stablePath(r.body, issue.path)}${issue.message ? `#${issue.message}` : ""}`,
     ...(helpUri ? { helpUri } : {}),
     properties: { framework: r.source ?? r.framework, resourceType: r.type, resource: r.address, attribute: issue.path, ...(issue.missing ? { missing: true } : {}) },
   });
@@ -261,6 +261,29 @@ function toFinding(rule: IacRule, r: Resource, issue: Issue): Finding {
 }
 
 // Same form the runner reads on a finding's own line: one rule id or glob, a colon, a reason.
+/**
+ * The issue path with list indexes replaced by the item's own name where it has one
+ * (containers[web], steps[checkout]), so inserting an item above keeps fingerprints.
+ */
+export function stablePath(body: unknown, path: string): string {
+  if (path === "") return path;
+  let cur: unknown = body;
+  const out: string[] = [];
+  for (const seg of path.split(".")) {
+    if (Array.isArray(cur) && /^\d+$/.test(seg)) {
+      const item: unknown = cur[Number(seg)];
+      const named = item !== null && typeof item === "object" && !Array.isArray(item) ? (item as Record<string, unknown>) : undefined;
+      const name = named ? [named.id, named.name, named.uses].find((v): v is string => typeof v === "string") : undefined;
+      out.push(name !== undefined ? `[${name}]` : seg);
+      cur = item;
+    } else {
+      out.push(seg);
+      cur = cur !== null && typeof cur === "object" && !Array.isArray(cur) ? (cur as Record<string, unknown>)[seg] : undefined;
+    }
+  }
+  return out.join(".");
+}
+
 const IGNORE = /tollgate-ignore\s+([A-Za-z0-9_.\-/*@]+)\s*:\s*(.*?)\s*(?:\*\/|-->|#\}|%\})?\s*$/;
 
 /** line → rule id (or glob) → reason, for every `tollgate-ignore` comment in the file. */

@@ -6,7 +6,7 @@ import { parseDockerfileInstructions } from "../../../src/scanners/iac/parsers/d
 import { indexJsonLines, parseJsonFast, parseYamlFast } from "../../../src/scanners/iac/parsers/fast-yaml.js";
 import { parseTerraform, resolveModule, terraformParser } from "../../../src/scanners/iac/parsers/terraform.js";
 import { parseYamlDocuments } from "../../../src/scanners/iac/parsers/yaml-tree.js";
-import { scanSources } from "../../../src/scanners/iac/engine.js";
+import { scanSources, stablePath } from "../../../src/scanners/iac/engine.js";
 import { detectFramework } from "../../../src/scanners/iac/detect.js";
 import { RULES } from "../../../src/scanners/iac/rules/index.js";
 import { Unresolved } from "../../../src/scanners/iac/types.js";
@@ -284,6 +284,15 @@ describe("engine", () => {
     expect(await scan("# tollgate-ignore iac/aws-*: legacy volumes")).toEqual({ kind: "inline", reason: "legacy volumes" });
     expect(await scan("# tollgate-ignore iac/aws-ebs-unencrypted")).toBeUndefined();
     expect(await scan("# tollgate-ignore iac/k8s-*: other rules")).toBeUndefined();
+  });
+
+  test("fingerprint keys name list items instead of numbering them", () => {
+    const body = { spec: { containers: [{ name: "web", image: "x" }, { image: "y" }] }, steps: [{ uses: "actions/checkout@v4" }, { id: "build", run: "make" }] };
+    expect(stablePath(body, "spec.containers.0.image")).toBe("spec.containers.[web].image");
+    expect(stablePath(body, "spec.containers.1.image")).toBe("spec.containers.1.image");
+    expect(stablePath(body, "steps.1.run")).toBe("steps.[build].run");
+    expect(stablePath(body, "steps.0.uses")).toBe("steps.[actions/checkout@v4].uses");
+    expect(stablePath(body, "missing.3.x")).toBe("missing.3.x");
   });
 
   test("a Dockerfile's header comment suppresses a whole-file rule", async () => {
