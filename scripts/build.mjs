@@ -56,6 +56,15 @@ if (existsSync("src/action.ts")) {
   });
 }
 
+// The Terraform parser's worker thread: one self-contained file both the CLI chunks and the
+// Action find at dist/iac-terraform-worker.js.
+await build({
+  ...common,
+  entryPoints: { "iac-terraform-worker": "src/scanners/iac/parsers/terraform-worker.ts" },
+  outdir,
+  external: ["web-tree-sitter", "@tree-sitter-grammars/tree-sitter-hcl"],
+});
+
 if (check) {
   const list = (dir) =>
     readdirSync(dir, { recursive: true, withFileTypes: true })
