@@ -57,7 +57,7 @@ export const runFlags = {
 export type RunFlags = ReturnType<typeof parse<typeof runFlags>>["values"];
 
 export async function runOptionsFrom(values: RunFlags, io: CliIO): Promise<RunOptions> {
-  const { resolve } = await import("node:path");
+  const { relative, resolve } = await import("node:path");
   const { ConfigurationError } = await import("../../core/errors.js");
   const options: RunOptions = { cwd: resolve(io.cwd, values.cwd ?? "."), env: io.env };
   if (values.policy) options.policyPath = values.policy;
@@ -72,7 +72,8 @@ export async function runOptionsFrom(values: RunFlags, io: CliIO): Promise<RunOp
     if (!Number.isInteger(n) || n < 1) throw new ConfigurationError(`--concurrency must be a whole number of at least 1, not "${values.concurrency}"`, undefined, "for example --concurrency 4");
     options.concurrency = n;
   }
-  if (values.sbom) options.overrides = { dependencies: { sbom: resolve(io.cwd, values.sbom) } };
+  // The gate resolves its sbom option against the repository root and names it in notes.
+  if (values.sbom) options.overrides = { dependencies: { sbom: relative(options.cwd, resolve(io.cwd, values.sbom)) } };
   return options;
 }
 
