@@ -31,6 +31,8 @@ export interface ScanFilesResult {
 }
 
 const BATCH_FILES = 32;
+/** From this many files on, workers start with the scan instead of after the grace period. */
+const EAGER_FILES = 256;
 /** Batches queued per worker at any time. */
 const IN_FLIGHT = 3;
 
@@ -64,18 +66,34 @@ export async function scanFiles(options: ScanFilesOptions): Promise<ScanFilesRes
   const workerUrl = threads > 1 ? (options.workerUrl ?? defaultWorkerUrl()) : undefined;
   const grace = options.graceMs ?? 150;
   const started = performance.now();
-  const cursor = { next: 0 };
+  const queue: WorkQueue = { next: 0, total, batches: new Map() };
   let pool: Pool | undefined;
   let sliceStart = performance.now();
-  while (cursor.next < total) {
+  const scanAt = (index: number) => {
+    results[index] ??= scanFile(engine, options.root, options.files[index] as string, settings);
+  };
+  for (;;) {
     if (options.signal?.aborted) break;
-    if (!pool && workerUrl && performance.now() - started > grace && total - cursor.next > BATCH_FILES) {
-      pool = startPool(workerUrl, threads - 1, options, settings, cursor, results);
+    // Large inputs start the workers at once (their start-up overlaps this thread's scanning);
+    // smaller ones only if they are still running after the grace period.
+    if (!pool && workerUrl && total - queue.next > BATCH_FILES && (total >= EAGER_FILES || performance.now() - started > grace)) {
+      pool = startPool(workerUrl, threads - 1, options, settings, queue, results);
     }
-    const index = cursor.next++;
-    results[index] = scanFile(engine, options.root, options.files[index] as string, settings);
+    if (queue.next < total) {
+      scanAt(queue.next++);
+    } else {
+      // Nothing left to hand out: take back a batch a worker has not returned yet, so a cold or
+      // slow worker never makes the run wait (its late answer is then ignored).
+      const stolen = [...queue.batches.keys()].pop();
+      if (stolen === undefined) break;
+      const from = queue.batches.get(stolen)?.from ?? 0;
+      const count = queue.batches.get(stolen)?.count ?? 0;
+      queue.batches.delete(stolen);
+      for (let i = from; i < from + count; i++) scanAt(i);
+      pool?.check();
+    }
     // Let worker messages, other gates' I/O and the abort signal through now and then.
-    if (performance.now() - sliceStart > (pool ? 20 : 50)) {
+    if (performance.now() - sliceStart > (pool ? 10 : 50)) {
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
     }
@@ -86,19 +104,26 @@ export async function scanFiles(options: ScanFilesOptions): Promise<ScanFilesRes
       aborted = (await pool.done) || aborted;
     } catch {
       // A worker that cannot start or dies must not lose files: finish what is left here.
-      for (let i = 0; i < total && !options.signal?.aborted; i++) {
-        results[i] ??= scanFile(engine, options.root, options.files[i] as string, settings);
-      }
+      for (let i = 0; i < total && !options.signal?.aborted; i++) scanAt(i);
       aborted = options.signal?.aborted ?? false;
     }
   }
   return { results: results.filter(Boolean), threads: pool ? pool.size + 1 : 0, aborted };
 }
 
+/** Files handed out so far, and the batches workers have not answered yet. */
+interface WorkQueue {
+  next: number;
+  total: number;
+  batches: Map<number, { from: number; count: number }>;
+}
+
 interface Pool {
   size: number;
-  /** Resolves with true when aborted, false when every batch came back. */
+  /** Resolves with true when aborted, false when every file has a result. */
   done: Promise<boolean>;
+  /** Called after the calling thread took a batch back: finishes the pool when nothing is left. */
+  check(): void;
 }
 
 function startPool(
@@ -106,15 +131,15 @@ function startPool(
   size: number,
   options: ScanFilesOptions,
   settings: FileScanSettings,
-  cursor: { next: number },
+  queue: WorkQueue,
   results: FileScanResult[],
 ): Pool {
   const workers: Worker[] = [];
+  let requestId = 0;
+  let finished = false;
+  let settle: (aborted: boolean, error?: unknown) => void = () => undefined;
   const done = new Promise<boolean>((resolve, reject) => {
-    const pending = new Map<number, number>(); // request id -> first file index
-    let requestId = 0;
-    let finished = false;
-    const finish = (aborted: boolean, error?: unknown) => {
+    settle = (aborted, error) => {
       if (finished) return;
       finished = true;
       options.signal?.removeEventListener("abort", onAbort);
@@ -122,42 +147,43 @@ function startPool(
       if (error) reject(error instanceof Error ? error : new Error(String(error)));
       else resolve(aborted);
     };
-    const onAbort = () => finish(true);
-    options.signal?.addEventListener("abort", onAbort, { once: true });
-    const feed = (worker: Worker) => {
-      const from = cursor.next;
-      if (from >= options.files.length) {
-        if (pending.size === 0) finish(false);
-        return;
-      }
-      const files = options.files.slice(from, from + BATCH_FILES);
-      cursor.next += files.length;
-      const id = requestId++;
-      pending.set(id, from);
-      const request: WorkerRequest = { id, root: options.root, files };
-      worker.postMessage(request);
-    };
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(workerUrl, { workerData: { marker: WORKER_MARKER, settings } });
-      workers.push(worker);
-      worker.on("message", (response: WorkerResponse) => {
-        const first = pending.get(response.id);
-        if (first === undefined) return;
-        pending.delete(response.id);
-        response.results.forEach((r, k) => {
-          results[first + k] = r;
-        });
-        feed(worker);
-      });
-      worker.on("error", (error) => finish(false, error));
-      worker.on("exit", (code) => {
-        if (!finished && code !== 0) finish(false, new Error(`secret scanner worker exited with code ${code}`));
-      });
-      // Several batches in flight: the calling thread scans too and only reads worker messages
-      // between files, so a worker with a single batch would sit idle waiting for the next one.
-      for (let k = 0; k < IN_FLIGHT; k++) feed(worker);
-    }
-    if (options.signal?.aborted) finish(true);
   });
-  return { size, done };
+  const onAbort = () => settle(true);
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  const check = () => {
+    if (queue.next >= queue.total && queue.batches.size === 0) settle(false);
+  };
+  const feed = (worker: Worker) => {
+    const from = queue.next;
+    if (from >= queue.total) return check();
+    const count = Math.min(BATCH_FILES, queue.total - from);
+    queue.next += count;
+    const id = requestId++;
+    queue.batches.set(id, { from, count });
+    const request: WorkerRequest = { id, root: options.root, files: options.files.slice(from, from + count) };
+    worker.postMessage(request);
+  };
+  for (let i = 0; i < size; i++) {
+    const worker = new Worker(workerUrl, { workerData: { marker: WORKER_MARKER, settings } });
+    workers.push(worker);
+    worker.on("message", (response: WorkerResponse) => {
+      const batch = queue.batches.get(response.id);
+      if (batch) {
+        queue.batches.delete(response.id);
+        response.results.forEach((r, k) => {
+          results[batch.from + k] ??= r;
+        });
+      }
+      feed(worker);
+    });
+    worker.on("error", (error) => settle(false, error));
+    worker.on("exit", (code) => {
+      if (!finished && code !== 0) settle(false, new Error(`secret scanner worker exited with code ${code}`));
+    });
+    // Several batches in flight: the calling thread scans too and only reads worker messages
+    // between files, so a worker with a single batch would sit idle waiting for the next one.
+    for (let k = 0; k < IN_FLIGHT; k++) feed(worker);
+  }
+  if (options.signal?.aborted) settle(true);
+  return { size, done, check };
 }
