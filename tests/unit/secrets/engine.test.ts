@@ -146,6 +146,29 @@ describe("worker pool", () => {
     expect(pooled.results.filter((r) => r.skipped === "binary")).toHaveLength(1);
   });
 
+  it("never waits on a worker that does not answer, and survives one that crashes", async () => {
+    const out = tempDir("tollgate-secrets-badworker-");
+    dirs.push(out);
+    writeTree(out, {
+      "silent.mjs": 'import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => {});\n',
+      "crash.mjs": 'throw new Error("boom");\n',
+    });
+    const root = tempDir("tollgate-secrets-tree2-");
+    dirs.push(root);
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) files[`f${i}.txt`] = i === 150 ? `t=${fake.githubPat(500)}\n` : `line ${i}\n`;
+    writeTree(root, files);
+    const list = Object.keys(files).sort();
+    const settings = { maxFileSize: 1024 * 1024, fileTimeBudgetMs: 10_000 };
+    for (const worker of ["silent.mjs", "crash.mjs"]) {
+      const t = performance.now();
+      const r = await scanFiles({ root, files: list, ...settings, threads: 2, workerUrl: pathToFileURL(join(out, worker)) });
+      expect(r.results).toHaveLength(300);
+      expect(r.results.flatMap((x) => x.hits)).toHaveLength(1);
+      expect(performance.now() - t).toBeLessThan(10_000);
+    }
+  });
+
   it("stops on abort", async () => {
     const controller = new AbortController();
     controller.abort();
