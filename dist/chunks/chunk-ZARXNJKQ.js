@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+import { createRequire as __tollgateCreateRequire } from 'node:module';
+import { fileURLToPath as __tollgateFileURLToPath } from 'node:url';
+import { dirname as __tollgateDirname } from 'node:path';
+const require = __tollgateCreateRequire(import.meta.url);
+const __filename = __tollgateFileURLToPath(import.meta.url);
+const __dirname = __tollgateDirname(__filename);
+
+// src/core/redact.ts
+function redact(secret) {
+  return `${secret.slice(0, 4)}\u2026(${secret.length} chars)`;
+}
+
+export {
+  redact
+};
