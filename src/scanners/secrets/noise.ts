@@ -117,6 +117,8 @@ export function isPlaceholder(value: string, generic = false): boolean {
     // Identifiers and property paths (config.secret, process.env.TOKEN), URLs and file paths.
     if (/^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\))?$/.test(value)) return true;
     if (/^(?:https?:\/\/|\/|\.\.?\/|~\/|file:)/.test(lower)) return true;
+    // Relative file paths ("bin/cli.js", "certs/server.pem").
+    if (/^[\w.-]*(?:\/[\w.-]+)+\.[a-z0-9]{1,6}$/i.test(value)) return true;
     if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(value)) return true; // camelCase identifier
     if (/^[a-z]+(?:[-_.][a-z]+)+$/.test(value)) return true; // kebab/snake words
   }
@@ -125,6 +127,7 @@ export function isPlaceholder(value: string, generic = false): boolean {
 
 const LOCKFILES = new Set([
   "package-lock.json",
+  ".package-lock.json",
   "npm-shrinkwrap.json",
   "yarn.lock",
   "pnpm-lock.yaml",

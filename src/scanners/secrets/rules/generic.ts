@@ -13,6 +13,8 @@ const NOT_A_VALUE_SUFFIX =
 
 const CONFIG_EXTENSIONS = /\.(?:ya?ml|properties|ini|toml|conf|cfg|env|envrc|tfvars|hcl|plist|xml)$|(?:^|\/)\.env[^/]*$/i;
 
+const WORD_IN_VALUE = /password|passwd|secret|token|apikey|api_key|privatekey|private_key|accesskey|access_key|credential/;
+
 const ENV_WORD = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIALS?/;
 
 const CODE_LIKE = /\$\{|\$\(|^\$[A-Za-z_]\w*$|%\(\w+\)|^%\w+%$|#\{|[()[\]{}]|\.\w+\(|^[A-Za-z_]\w*\.[A-Za-z_]\w*$/;
@@ -21,6 +23,11 @@ function assignedValue(minLength: number, minEntropy: number) {
   return (secret: string, c: MatchContext): boolean => {
     const suffix = (c.groups.name ?? "").replace(/["'`]/g, "");
     if (NOT_A_VALUE_SUFFIX.test(suffix.replace(/^[-_.]/, "")) && suffix.length > 0) return false;
+    // The keyword inside a longer word ("secretlint", "tokenizer", "TSPrivateKeyword"), unless
+    // what follows is itself a credential word ("secretkey", "authtoken").
+    if (/^[a-z]/.test(suffix) && !/^(?:key|token|secret|pass|phrase|word|str|value)/.test(suffix)) return false;
+    // A value that spells a credential word is an identifier, an enum member or a stand-in.
+    if (secret.length < 40 && WORD_IN_VALUE.test(secret.toLowerCase())) return false;
     if (secret.length < minLength || shannonEntropy(secret) < minEntropy) return false;
     // Unquoted values only count in configuration files, where they are the norm.
     const quoted = /["'`]$/.test(c.text.slice(Math.max(0, c.start - 1), c.start));
@@ -73,7 +80,7 @@ function generic(d: GenericDeclaration): SecretRule {
     generic: true,
     entropy: d.entropy,
     validate: assignedValue(d.minLength, d.entropy),
-    auxPatterns: [NOT_A_VALUE_SUFFIX, CONFIG_EXTENSIONS, ...VALUE_AUX],
+    auxPatterns: [NOT_A_VALUE_SUFFIX, CONFIG_EXTENSIONS, WORD_IN_VALUE, /^[a-z]/, /^(?:key|token|secret|pass|phrase|word|str|value)/, ...VALUE_AUX],
     examples: { positive: d.positive, negative: d.negative },
   };
 }
