@@ -1,7 +1,8 @@
 // The built-in secret engine: rules as data, a keyword prefilter, noise filters, redaction.
 // findSecretsInText is the synchronous entry other gates use on small texts (env vars, labels,
 // files from image layers); scanFiles and scanHistory feed the secrets gate.
-import type { RuleMeta, Scanner } from "../../core/types.js";
+import { makeFinding } from "../../core/finding.js";
+import type { Finding, RuleMeta, Scanner } from "../../core/types.js";
 import { findSecretsInText } from "./hits.js";
 import type { SecretRule } from "./types.js";
 
@@ -33,9 +34,8 @@ export const scanner: Scanner<SecretsScanInput> = {
   id: "secrets",
   description: "built-in secret engine: provider token formats, private keys, credentials in URLs and generic assignments",
   scan: async (input) => {
-    const findings = [];
+    const findings: Finding[] = [];
     let total = 0;
-    const { makeFinding } = await import("../../core/finding.js");
     for (const [path, text] of Object.entries(input.texts)) {
       for (const hit of findSecretsInText(text, path)) {
         total++;

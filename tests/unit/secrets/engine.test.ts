@@ -177,3 +177,15 @@ describe("worker pool", () => {
     expect(result.results).toEqual([]);
   });
 });
+
+describe("scanner", () => {
+  it("turns texts into findings keyed by the secret hash, redacted", async () => {
+    const { scanner } = await import("../../../src/scanners/secrets/index.js");
+    const pat = fake.githubPat(600);
+    const ctx = { root: ".", signal: new AbortController().signal, log: { info: () => undefined, warn: () => undefined, output: () => undefined } };
+    const result = await scanner.scan({ texts: { "env:API_TOKEN": `API_TOKEN=${pat}`, "label:note": "nothing here" } }, ctx);
+    expect(result.metrics.secrets).toBe(1);
+    expect(result.findings.map((f) => [f.ruleId, f.location?.path])).toEqual([["secrets/github-pat-classic", "env:API_TOKEN"]]);
+    expect(JSON.stringify(result)).not.toContain(pat);
+  });
+});
