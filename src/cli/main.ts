@@ -1,6 +1,11 @@
 // tollgate's command line. Kept import-light: `--version` and `--help` load nothing else, and
 // each command is imported only when it runs.
+import nodeModule from "node:module";
 import { toolVersion } from "../core/version.js";
+
+// Node 22.1+ keeps compiled code between runs (GitHub's runners use Node 24); Node 20 has no such
+// cache and skips this. Commands and gates are imported after this line, so they benefit.
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 export interface CliIO {
   cwd: string;
