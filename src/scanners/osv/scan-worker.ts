@@ -76,6 +76,7 @@ export async function scanZipEntries(zip: Buffer, entries: ZipEntry[], threads: 
     const part = entries.slice(t * share, (t + 1) * share);
     if (part.length === 0) continue;
     const base = t * share;
+    // tollgate-ignore sast/js-worker-eval: WORKER_SOURCE is a constant of this module, never input
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: {

@@ -104,7 +104,7 @@ class TrustStore {
     if (!ctx) {
       ctx = this.systemExtras.then((extras) => {
         const additions = extraPem ? [...extras, ...(extraPem.match(PEM_CERT) ?? [])] : extras;
-        // A permissive client: it must see old protocols and weak certificates to report them.
+        // tollgate-ignore sast/js-tls-old-protocol: a prober must see old protocols and weak certificates to report them
         const base = { ciphers: "ALL:@SECLEVEL=0", minVersion: "TLSv1", maxVersion: "TLSv1.3" } as const;
         const context = createSecureContext(base);
         // Node keeps its bundled roots when `ca` is absent; adding to that store is much cheaper than `ca: [...]`.
