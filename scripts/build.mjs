@@ -60,11 +60,14 @@ if (existsSync("src/action.ts")) {
   });
 }
 
-// The Terraform parser's worker thread: one self-contained file both the CLI chunks and the
-// Action find at dist/iac-terraform-worker.js.
+// Worker threads (secret scanning, Terraform parsing): self-contained files that both the CLI's
+// chunks and the Action find next to them in dist/.
 await build({
   ...common,
-  entryPoints: { "iac-terraform-worker": "src/scanners/iac/parsers/terraform-worker.ts" },
+  entryPoints: {
+    "secrets-worker": "src/scanners/secrets/worker.ts",
+    "iac-terraform-worker": "src/scanners/iac/parsers/terraform-worker.ts",
+  },
   outdir,
   external: ["web-tree-sitter", "@tree-sitter-grammars/tree-sitter-hcl"],
 });

@@ -21,6 +21,7 @@ import {
 import { pushImage, startRegistry, type RunningRegistry } from "./registry-server.js";
 
 const USER = "ci-robot";
+// tollgate-ignore secrets/generic-password: the password of the throwaway registry this test starts
 const PASSWORD = "s3cret-Registry-pass";
 
 let registry: RunningRegistry;
