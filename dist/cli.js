@@ -8,16 +8,19 @@ const __dirname = __tollgateDirname(__filename);
 import {
   toolVersion
 } from "./chunks/chunk-QELEUUVM.js";
+import "./chunks/chunk-2GVBCIT7.js";
 
 // src/cli/main.ts
+import nodeModule from "node:module";
+nodeModule.enableCompileCache?.();
 var COMMANDS = {
-  run: { summary: "run the gates and write reports", load: async () => (await import("./chunks/run-VHQTKPTR.js")).runCommand },
-  init: { summary: "write a starter .tollgate.yml for the stack it detects", load: async () => (await import("./chunks/init-C6WFLJ7O.js")).initCommand },
-  "check-policy": { summary: "validate a policy and print the effective policy", load: async () => (await import("./chunks/check-policy-2JE6HVY5.js")).checkPolicyCommand },
-  rules: { summary: "list every rule with id, severity and description", load: async () => (await import("./chunks/rules-SLM6JWWT.js")).rulesCommand },
-  explain: { summary: "what a rule checks, why it matters, how to fix or waive it", load: async () => (await import("./chunks/explain-GQ5OB65G.js")).explainCommand },
-  baseline: { summary: "record today's findings as the baseline", load: async () => (await import("./chunks/baseline-BRLFFXNU.js")).baselineCommand },
-  hook: { summary: "install or uninstall the git pre-push hook", load: async () => (await import("./chunks/hook-4OUV2KIQ.js")).hookCommand }
+  run: { summary: "run the gates and write reports", load: async () => (await import("./chunks/run-MAM4UWHK.js")).runCommand },
+  init: { summary: "write a starter .tollgate.yml for the stack it detects", load: async () => (await import("./chunks/init-N6NFKPNA.js")).initCommand },
+  "check-policy": { summary: "validate a policy and print the effective policy", load: async () => (await import("./chunks/check-policy-JSNHUUGE.js")).checkPolicyCommand },
+  rules: { summary: "list every rule with id, severity and description", load: async () => (await import("./chunks/rules-IXTAN42M.js")).rulesCommand },
+  explain: { summary: "what a rule checks, why it matters, how to fix or waive it", load: async () => (await import("./chunks/explain-LCABS2IY.js")).explainCommand },
+  baseline: { summary: "record today's findings as the baseline", load: async () => (await import("./chunks/baseline-7JQERJFI.js")).baselineCommand },
+  hook: { summary: "install or uninstall the git pre-push hook", load: async () => (await import("./chunks/hook-JM43H7BW.js")).hookCommand }
 };
 var MAIN_HELP = `tollgate ${toolVersion()} \u2014 one step, every quality gate, one verdict
 
@@ -51,7 +54,7 @@ async function main(argv, io) {
     const handler = await entry.load();
     return await handler(args, io);
   } catch (error) {
-    const { ConfigurationError } = await import("./chunks/errors-5FZAFXZO.js");
+    const { ConfigurationError } = await import("./chunks/errors-KDP2ZGYQ.js");
     if (error instanceof ConfigurationError) {
       io.stderr(`tollgate: ${error.format()}
 `);

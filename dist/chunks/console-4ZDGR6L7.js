@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+import { createRequire as __tollgateCreateRequire } from 'node:module';
+import { fileURLToPath as __tollgateFileURLToPath } from 'node:url';
+import { dirname as __tollgateDirname } from 'node:path';
+const require = __tollgateCreateRequire(import.meta.url);
+const __filename = __tollgateFileURLToPath(import.meta.url);
+const __dirname = __tollgateDirname(__filename);
+import {
+  paint,
+  renderConsole,
+  reporter,
+  statusLine
+} from "./chunk-LEONRAGH.js";
+import "./chunk-PNF2J3SG.js";
+import "./chunk-RSC3HFTQ.js";
+import "./chunk-2GVBCIT7.js";
+export {
+  paint,
+  renderConsole,
+  reporter,
+  statusLine
+};
