@@ -4,21 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { commitAll, git, gitRepo, removeDir, tempDir, writeTree } from "../helpers/tmp.js";
+import { commitAll, git, GIT_ENV, gitRepo, removeDir, tempDir, writeTree } from "../helpers/tmp.js";
 
 const CLI = resolve(import.meta.dirname, "../../dist/cli.js");
 // Assembled at run time so that no credential-shaped literal sits in the repository.
 const AWS_KEY_ID = ["AKIA", "Q7R2", "ZK4M", "W9XP", "3HTD"].join("");
 const AWS_SECRET = ["wJa1rXUtnF", "EMI7K7MDEN", "GbPxRfiCYz", "Q8vK2m4Lp9"].join("");
 
-const gitEnv = {
-  ...process.env,
-  GIT_AUTHOR_NAME: "Test",
-  GIT_AUTHOR_EMAIL: "test@example.com",
-  GIT_COMMITTER_NAME: "Test",
-  GIT_COMMITTER_EMAIL: "test@example.com",
-  GIT_CONFIG_NOSYSTEM: "1",
-};
+const gitEnv = GIT_ENV;
 
 function tollgate(cwd: string, ...args: string[]): string {
   return execFileSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: gitEnv });

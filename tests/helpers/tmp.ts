@@ -21,19 +21,18 @@ export function writeTree(root: string, files: Record<string, string | Uint8Arra
   }
 }
 
+/** An environment in which git commits work on any machine, whatever its global config. */
+export const GIT_ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  GIT_AUTHOR_NAME: "Test",
+  GIT_AUTHOR_EMAIL: "test@example.com",
+  GIT_COMMITTER_NAME: "Test",
+  GIT_COMMITTER_EMAIL: "test@example.com",
+  GIT_CONFIG_NOSYSTEM: "1",
+};
+
 export function git(root: string, ...args: string[]): string {
-  return execFileSync("git", args, {
-    cwd: root,
-    encoding: "utf8",
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: "Test",
-      GIT_AUTHOR_EMAIL: "test@example.com",
-      GIT_COMMITTER_NAME: "Test",
-      GIT_COMMITTER_EMAIL: "test@example.com",
-      GIT_CONFIG_NOSYSTEM: "1",
-    },
-  });
+  return execFileSync("git", args, { cwd: root, encoding: "utf8", env: GIT_ENV });
 }
 
 /** A real git repository with the given files committed on branch main. */
