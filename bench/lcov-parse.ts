@@ -13,7 +13,7 @@ function generate(): { text: string; lines: number } {
   const out: string[] = [];
   let f = 0;
   while (out.length < TARGET_LINES) {
-    out.push("TN:", `SF:/home/runner/work/app/app/src/module${f}/file${f}.ts`);
+    out.push("TN:", `SF:/home/runner/_work/app/app/src/module${f}/file${f}.ts`);
     for (let fn = 0; fn < 10; fn++) out.push(`FN:${fn * 40 + 1},function${fn}`);
     for (let fn = 0; fn < 10; fn++) out.push(`FNDA:${(f + fn) % 3},function${fn}`);
     out.push("FNF:10", `FNH:${10 - Math.floor(10 / 3)}`);

@@ -34,7 +34,7 @@ describe("coverage readers", () => {
     expect(report.format).toBe("lcov");
     expect(summary(report)).toEqual({
       "src/math.ts": [5, 2, 2, 0, 2, 1],
-      "/home/runner/work/app/app/src/format.ts": [4, 3, 2, 1, 1, 1],
+      "/home/runner/_work/app/app/src/format.ts": [4, 3, 2, 1, 1, 1],
     });
     expect([...(report.files[0]?.lines ?? new Map())]).toEqual([[1, 3], [2, 3], [5, 0], [6, 0], [7, 0]]);
   });
@@ -59,8 +59,8 @@ describe("coverage readers", () => {
     const report = await readCoverageReport(join(fixtures, "clover.input.xml"));
     expect(report.format).toBe("clover");
     expect(summary(report)).toEqual({
-      "/home/runner/work/app/app/src/math.ts": [5, 2, 2, 0, 2, 1],
-      "/home/runner/work/app/app/src/format.ts": [4, 3, 2, 1, 1, 1],
+      "/home/runner/_work/app/app/src/math.ts": [5, 2, 2, 0, 2, 1],
+      "/home/runner/_work/app/app/src/format.ts": [4, 3, 2, 1, 1, 1],
     });
   });
 
@@ -68,8 +68,8 @@ describe("coverage readers", () => {
     const report = await readCoverageReport(join(fixtures, "coverage-final.input.json"));
     expect(report.format).toBe("istanbul-final");
     expect(summary(report)).toEqual({
-      "/home/runner/work/app/app/src/math.ts": [5, 2, 2, 0, 2, 1],
-      "/home/runner/work/app/app/src/format.ts": [4, 3, 2, 1, 1, 1],
+      "/home/runner/_work/app/app/src/math.ts": [5, 2, 2, 0, 2, 1],
+      "/home/runner/_work/app/app/src/format.ts": [4, 3, 2, 1, 1, 1],
     });
   });
 
@@ -78,8 +78,8 @@ describe("coverage readers", () => {
     expect(report.format).toBe("istanbul-summary");
     expect(report.files.every((f) => f.lines === undefined)).toBe(true);
     expect(summary(report)).toEqual({
-      "/home/runner/work/app/app/src/math.ts": [5, 2, 2, 0, 2, 1],
-      "/home/runner/work/app/app/src/format.ts": [4, 3, 2, 1, 1, 1],
+      "/home/runner/_work/app/app/src/math.ts": [5, 2, 2, 0, 2, 1],
+      "/home/runner/_work/app/app/src/format.ts": [4, 3, 2, 1, 1, 1],
     });
   });
 

@@ -14,7 +14,7 @@ const paths = new RepoPaths("/repo", [
 describe("RepoPaths", () => {
   it("maps absolute paths under the root, and paths from another machine by suffix", () => {
     expect(paths.resolve("/repo/packages/app/src/index.ts")).toBe("packages/app/src/index.ts");
-    expect(paths.resolve("/home/runner/work/x/x/packages/lib/src/index.ts")).toBe("packages/lib/src/index.ts");
+    expect(paths.resolve("/home/runner/_work/x/x/packages/lib/src/index.ts")).toBe("packages/lib/src/index.ts");
     expect(paths.resolve("C:\\agent\\_work\\1\\s\\packages\\app\\src\\index.ts")).toBe("packages/app/src/index.ts");
     expect(paths.resolve("file:///repo/src/index.ts")).toBe("src/index.ts");
     expect(paths.resolve("/usr/lib/go/src/fmt/print.go")).toBeUndefined();

@@ -29,7 +29,7 @@ describe("JUnit dialects", () => {
     expect(failed?.suite).toBe("math utils");
     expect(failed?.message).toBeUndefined();
     expect(failed?.details).toMatch(/^Error: expect\(received\)\.toThrow\(\)/);
-    expect(failed?.details).toContain("at Object.<anonymous> (/home/runner/work/app/app/src/math.test.ts:14:30)");
+    expect(failed?.details).toContain("at Object.<anonymous> (/home/runner/_work/app/app/src/math.test.ts:14:30)");
   });
 
   it("reads vitest: classname is the file, message and type attributes", async () => {
