@@ -1,8 +1,13 @@
 // What tollgate asks of git: is this a repository, which files changed, which lines a change added.
-import { runCommand } from "./exec.js";
+import { runCommand, type CommandResult } from "./exec.js";
+
+/** Runs git with messages in English (callers read them), whatever the user's locale. */
+export function gitCommand(cwd: string, args: string[], signal?: AbortSignal): Promise<CommandResult> {
+  return runCommand({ command: "git", args, cwd, signal, env: { ...process.env, LC_ALL: "C" } });
+}
 
 async function git(root: string, args: string[], signal?: AbortSignal): Promise<string> {
-  const result = await runCommand({ command: "git", args, cwd: root, signal, env: { ...process.env, LC_ALL: "C" } });
+  const result = await gitCommand(root, args, signal);
   if (result.spawnError) throw new Error(`git could not be started: ${result.spawnError}`);
   if (result.exitCode !== 0) throw new Error(`git ${args[0]} failed: ${result.stderr.trim() || `exit ${result.exitCode}`}`);
   return result.stdout;

@@ -3,7 +3,7 @@
 import { chmod, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
-import { runCommand } from "../../core/exec.js";
+import { gitCommand } from "../../core/git.js";
 import { ConfigurationError } from "../../core/errors.js";
 
 export const HOOK_MARKER = "# tollgate pre-push hook";
@@ -12,7 +12,7 @@ const BLOCK_START = "# >>> tollgate pre-push >>>";
 const BLOCK_END = "# <<< tollgate pre-push <<<";
 
 async function git(cwd: string, args: string[]): Promise<{ ok: boolean; out: string; err: string }> {
-  const r = await runCommand({ command: "git", args, cwd, env: { ...process.env, LC_ALL: "C" } });
+  const r = await gitCommand(cwd, args);
   return { ok: r.exitCode === 0, out: r.stdout.trim(), err: r.stderr.trim() };
 }
 

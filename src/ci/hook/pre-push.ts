@@ -1,6 +1,6 @@
 // What a push sends: the ref updates git gives a pre-push hook on stdin (githooks(5)), and the
 // base commit each one should be compared with so that only the pushed commits are scanned.
-import { runCommand } from "../../core/exec.js";
+import { gitCommand } from "../../core/git.js";
 import { isNullSha } from "../types.js";
 import type { Env } from "../types.js";
 
@@ -42,7 +42,7 @@ export function updatesFromPreCommitEnv(env: Env, head?: string): RefUpdate[] {
 }
 
 async function git(cwd: string, args: string[]): Promise<string | undefined> {
-  const r = await runCommand({ command: "git", args, cwd, env: { ...process.env, LC_ALL: "C" } });
+  const r = await gitCommand(cwd, args);
   return r.exitCode === 0 ? r.stdout.trim() : undefined;
 }
 

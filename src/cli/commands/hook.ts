@@ -9,8 +9,7 @@ import { installHook, uninstallHook } from "../../ci/hook/install.js";
 import { parsePrePushInput, pushRanges, updatesFromPreCommitEnv, type PushRange } from "../../ci/hook/pre-push.js";
 import { formatDuration } from "../../core/duration.js";
 import { ConfigurationError } from "../../core/errors.js";
-import { runCommand } from "../../core/exec.js";
-import { gitTopLevel } from "../../core/git.js";
+import { gitCommand, gitTopLevel } from "../../core/git.js";
 import { severityRank } from "../../core/severity.js";
 import type { RunReport } from "../../core/types.js";
 
@@ -50,7 +49,7 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 }
 
 async function git(cwd: string, args: string[]): Promise<string> {
-  const r = await runCommand({ command: "git", args, cwd, env: { ...process.env, LC_ALL: "C" } });
+  const r = await gitCommand(cwd, args);
   if (r.exitCode !== 0) throw new Error(`git ${args.join(" ")} failed: ${r.stderr.trim()}`);
   return r.stdout.trim();
 }
@@ -98,7 +97,7 @@ async function scanRange(root: string, range: PushRange, head: string, io: HookI
     return exitCodeFor(report) === 0;
   } finally {
     if (worktree) {
-      await runCommand({ command: "git", args: ["worktree", "remove", "--force", worktree], cwd: root, env: { ...process.env, LC_ALL: "C" } });
+      await gitCommand(root, ["worktree", "remove", "--force", worktree]);
       await rm(worktree, { recursive: true, force: true });
     }
   }

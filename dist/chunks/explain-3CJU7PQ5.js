@@ -7,13 +7,13 @@ const __filename = __tollgateFileURLToPath(import.meta.url);
 const __dirname = __tollgateDirname(__filename);
 import {
   allRules
-} from "./chunk-LX5NEEL7.js";
+} from "./chunk-R3GW5LXN.js";
 import {
   parse
 } from "./chunk-MULG7BQL.js";
 import {
   GATE_IDS
-} from "./chunk-LZPUF3JE.js";
+} from "./chunk-BJ6H7AUA.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

@@ -10,7 +10,7 @@ import {
 } from "./chunk-CDS42KM3.js";
 import {
   findSecretsInText
-} from "./chunk-RZPCA6YV.js";
+} from "./chunk-GANY64C6.js";
 import "./chunk-ZARXNJKQ.js";
 import {
   findVulnerabilities
@@ -18,7 +18,7 @@ import {
 import {
   require_dist
 } from "./chunk-NB2XQJWY.js";
-import "./chunk-YT3PBZAV.js";
+import "./chunk-VMIEK4YL.js";
 import {
   listFiles
 } from "./chunk-ZRGI7UBK.js";

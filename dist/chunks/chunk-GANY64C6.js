@@ -10,7 +10,7 @@ import {
 } from "./chunk-ZARXNJKQ.js";
 import {
   git
-} from "./chunk-YT3PBZAV.js";
+} from "./chunk-VMIEK4YL.js";
 import {
   runCommand
 } from "./chunk-TGCGIDEH.js";

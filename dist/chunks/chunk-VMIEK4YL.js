@@ -10,8 +10,11 @@ import {
 } from "./chunk-TGCGIDEH.js";
 
 // src/core/git.ts
+function gitCommand(cwd, args, signal) {
+  return runCommand({ command: "git", args, cwd, signal, env: { ...process.env, LC_ALL: "C" } });
+}
 async function git(root, args, signal) {
-  const result = await runCommand({ command: "git", args, cwd: root, signal, env: { ...process.env, LC_ALL: "C" } });
+  const result = await gitCommand(root, args, signal);
   if (result.spawnError) throw new Error(`git could not be started: ${result.spawnError}`);
   if (result.exitCode !== 0) throw new Error(`git ${args[0]} failed: ${result.stderr.trim() || `exit ${result.exitCode}`}`);
   return result.stdout;
@@ -91,6 +94,7 @@ async function fileAtCommit(root, commit, path) {
 }
 
 export {
+  gitCommand,
   git,
   isGitRepo,
   gitTopLevel,

@@ -10,7 +10,7 @@ import {
   ruleMeta,
   scanFiles,
   scanHistory
-} from "./chunk-RZPCA6YV.js";
+} from "./chunk-GANY64C6.js";
 import "./chunk-ZARXNJKQ.js";
 import {
   schema
@@ -20,7 +20,7 @@ import {
 } from "./chunk-RSC3HFTQ.js";
 import {
   isGitRepo
-} from "./chunk-YT3PBZAV.js";
+} from "./chunk-VMIEK4YL.js";
 import {
   listFiles
 } from "./chunk-ZRGI7UBK.js";

@@ -12,7 +12,7 @@ import {
   changedLines,
   defaultBase,
   isGitRepo
-} from "./chunk-YT3PBZAV.js";
+} from "./chunk-VMIEK4YL.js";
 import {
   RepoPaths,
   ReportFileError,

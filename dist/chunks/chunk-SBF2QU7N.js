@@ -13,7 +13,7 @@ import {
 import {
   exitCodeFor,
   run
-} from "./chunk-QMQIWIIY.js";
+} from "./chunk-SY3DHTDH.js";
 import {
   paint,
   renderConsole,

@@ -12,14 +12,13 @@ import {
   formatDuration
 } from "./chunk-RSC3HFTQ.js";
 import {
+  gitCommand,
   gitTopLevel
-} from "./chunk-YT3PBZAV.js";
+} from "./chunk-VMIEK4YL.js";
 import {
   severityRank
 } from "./chunk-CXJQTCH4.js";
-import {
-  runCommand
-} from "./chunk-TGCGIDEH.js";
+import "./chunk-TGCGIDEH.js";
 import {
   ConfigurationError
 } from "./chunk-5XKQ73XO.js";
@@ -41,7 +40,7 @@ var CHAINED_SUFFIX = ".tollgate-chained";
 var BLOCK_START = "# >>> tollgate pre-push >>>";
 var BLOCK_END = "# <<< tollgate pre-push <<<";
 async function git(cwd, args) {
-  const r = await runCommand({ command: "git", args, cwd, env: { ...process.env, LC_ALL: "C" } });
+  const r = await gitCommand(cwd, args);
   return { ok: r.exitCode === 0, out: r.stdout.trim(), err: r.stderr.trim() };
 }
 async function hookTarget(cwd) {
@@ -176,7 +175,7 @@ function updatesFromPreCommitEnv(env, head) {
   ];
 }
 async function git2(cwd, args) {
-  const r = await runCommand({ command: "git", args, cwd, env: { ...process.env, LC_ALL: "C" } });
+  const r = await gitCommand(cwd, args);
   return r.exitCode === 0 ? r.stdout.trim() : void 0;
 }
 async function isCommit(cwd, sha) {
@@ -244,7 +243,7 @@ async function readAll(stream) {
   return Buffer.concat(chunks).toString("utf8");
 }
 async function git3(cwd, args) {
-  const r = await runCommand({ command: "git", args, cwd, env: { ...process.env, LC_ALL: "C" } });
+  const r = await gitCommand(cwd, args);
   if (r.exitCode !== 0) throw new Error(`git ${args.join(" ")} failed: ${r.stderr.trim()}`);
   return r.stdout.trim();
 }
@@ -270,8 +269,8 @@ function verdict(report, range, gates) {
 `;
 }
 async function scanRange(root, range, head, io) {
-  const { run, exitCodeFor } = await import("./run-DY5WIV47.js");
-  const { loadPolicy } = await import("./load-policy-3LT7U7FJ.js");
+  const { run, exitCodeFor } = await import("./run-DHCPAHKY.js");
+  const { loadPolicy } = await import("./load-policy-KTHWVQYY.js");
   let where = root;
   let worktree;
   const clean = range.head === head && await git3(root, ["status", "--porcelain", "--untracked-files=normal"]) === "";
@@ -287,7 +286,7 @@ async function scanRange(root, range, head, io) {
     return exitCodeFor(report) === 0;
   } finally {
     if (worktree) {
-      await runCommand({ command: "git", args: ["worktree", "remove", "--force", worktree], cwd: root, env: { ...process.env, LC_ALL: "C" } });
+      await gitCommand(root, ["worktree", "remove", "--force", worktree]);
       await rm2(worktree, { recursive: true, force: true });
     }
   }

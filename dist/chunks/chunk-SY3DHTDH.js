@@ -11,12 +11,12 @@ import {
 import {
   gateSectionSchema,
   loadPolicy
-} from "./chunk-UWK37OGD.js";
+} from "./chunk-QSYR3KYO.js";
 import {
   GATE_IDS,
   gateRegistry,
   isGateId
-} from "./chunk-LZPUF3JE.js";
+} from "./chunk-BJ6H7AUA.js";
 import {
   INFORMATION_URI,
   toolVersion
@@ -30,7 +30,7 @@ import {
   defaultBase,
   isGitRepo,
   resolveRef
-} from "./chunk-YT3PBZAV.js";
+} from "./chunk-VMIEK4YL.js";
 import {
   require_picomatch
 } from "./chunk-CY7KP3J2.js";

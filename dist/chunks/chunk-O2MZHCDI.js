@@ -10,7 +10,7 @@ import {
   changedLines,
   defaultBase,
   resolveRef
-} from "./chunk-YT3PBZAV.js";
+} from "./chunk-VMIEK4YL.js";
 import {
   errorMessage
 } from "./chunk-5XKQ73XO.js";

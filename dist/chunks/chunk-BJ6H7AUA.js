@@ -36,14 +36,14 @@ import {
 // src/gates/index.ts
 var gateRegistry = {
   tests: { schema: schema8, load: async () => (await import("./tests-2VQEAVUN.js")).gate },
-  coverage: { schema, load: async () => (await import("./coverage-YSYU6MFB.js")).gate },
-  lint: { schema: schema5, load: async () => (await import("./lint-ZX2GVXEG.js")).gate },
-  sast: { schema: schema6, load: async () => (await import("./sast-7YVMCUBN.js")).gate },
-  secrets: { schema: schema7, load: async () => (await import("./secrets-BNC5OP4O.js")).gate },
+  coverage: { schema, load: async () => (await import("./coverage-MIV3JIVR.js")).gate },
+  lint: { schema: schema5, load: async () => (await import("./lint-QOIIBQJC.js")).gate },
+  sast: { schema: schema6, load: async () => (await import("./sast-34X7E6NM.js")).gate },
+  secrets: { schema: schema7, load: async () => (await import("./secrets-3MAZZEAJ.js")).gate },
   dependencies: { schema: schema3, load: async () => (await import("./dependencies-ERT7LPRZ.js")).gate },
   iac: { schema: schema4, load: async () => (await import("./iac-GA2VR7EJ.js")).gate },
   tls: { schema: schema9, load: async () => (await import("./tls-DUDTX4UU.js")).gate },
-  container: { schema: schema2, load: async () => (await import("./container-YDF277AY.js")).gate }
+  container: { schema: schema2, load: async () => (await import("./container-CSFJS65C.js")).gate }
 };
 var GATE_IDS = Object.keys(gateRegistry);
 function isGateId(id) {

@@ -6,22 +6,18 @@ const require = __tollgateCreateRequire(import.meta.url);
 const __filename = __tollgateFileURLToPath(import.meta.url);
 const __dirname = __tollgateDirname(__filename);
 import {
-  RUN_HELP,
-  runCommand,
-  runFlags,
-  runOptionsFrom
-} from "./chunk-KB6PQMJW.js";
-import "./chunk-MULG7BQL.js";
-import "./chunk-QMQIWIIY.js";
+  cacheDir,
+  exitCodeFor,
+  planGates,
+  run
+} from "./chunk-SY3DHTDH.js";
 import "./chunk-A2EGKKLT.js";
 import "./chunk-2ZZJDVTN.js";
-import "./chunk-UWK37OGD.js";
-import "./chunk-LZPUF3JE.js";
+import "./chunk-QSYR3KYO.js";
+import "./chunk-BJ6H7AUA.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";
-import "./chunk-LEONRAGH.js";
-import "./chunk-PNF2J3SG.js";
 import "./chunk-CLCDPWWL.js";
 import "./chunk-T4NY6OQT.js";
 import "./chunk-26G4KK3K.js";
@@ -31,7 +27,7 @@ import "./chunk-QELEUUVM.js";
 import "./chunk-AIZLQAGR.js";
 import "./chunk-RSC3HFTQ.js";
 import "./chunk-2K3QYZUY.js";
-import "./chunk-YT3PBZAV.js";
+import "./chunk-VMIEK4YL.js";
 import "./chunk-CY7KP3J2.js";
 import "./chunk-TGCGIDEH.js";
 import "./chunk-C5CGFLPB.js";
@@ -39,8 +35,8 @@ import "./chunk-NQDPYFAW.js";
 import "./chunk-5XKQ73XO.js";
 import "./chunk-2GVBCIT7.js";
 export {
-  RUN_HELP,
-  runCommand,
-  runFlags,
-  runOptionsFrom
+  cacheDir,
+  exitCodeFor,
+  planGates,
+  run
 };

@@ -8,20 +8,20 @@ const __dirname = __tollgateDirname(__filename);
 import {
   runFlags,
   runOptionsFrom
-} from "./chunk-KB6PQMJW.js";
+} from "./chunk-SBF2QU7N.js";
 import {
   parse
 } from "./chunk-MULG7BQL.js";
 import {
   renderBaseline,
   run
-} from "./chunk-QMQIWIIY.js";
+} from "./chunk-SY3DHTDH.js";
 import "./chunk-A2EGKKLT.js";
 import "./chunk-2ZZJDVTN.js";
 import {
   loadPolicy
-} from "./chunk-UWK37OGD.js";
-import "./chunk-LZPUF3JE.js";
+} from "./chunk-QSYR3KYO.js";
+import "./chunk-BJ6H7AUA.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";
@@ -36,7 +36,7 @@ import "./chunk-QELEUUVM.js";
 import "./chunk-AIZLQAGR.js";
 import "./chunk-RSC3HFTQ.js";
 import "./chunk-2K3QYZUY.js";
-import "./chunk-YT3PBZAV.js";
+import "./chunk-VMIEK4YL.js";
 import "./chunk-CY7KP3J2.js";
 import "./chunk-TGCGIDEH.js";
 import "./chunk-C5CGFLPB.js";

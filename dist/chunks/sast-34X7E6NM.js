@@ -10,13 +10,13 @@ import {
 } from "./chunk-T4NY6OQT.js";
 import {
   markNewOnly
-} from "./chunk-DUCCO6V3.js";
+} from "./chunk-O2MZHCDI.js";
 import {
   parseDuration
 } from "./chunk-RSC3HFTQ.js";
 import {
   fileAtCommit
-} from "./chunk-YT3PBZAV.js";
+} from "./chunk-VMIEK4YL.js";
 import {
   listFiles
 } from "./chunk-ZRGI7UBK.js";

@@ -11,8 +11,8 @@ import {
   findPolicyFile,
   loadPolicy,
   mergePolicy
-} from "./chunk-UWK37OGD.js";
-import "./chunk-LZPUF3JE.js";
+} from "./chunk-QSYR3KYO.js";
+import "./chunk-BJ6H7AUA.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";
