@@ -2,16 +2,17 @@
 // ecosystem (`<Ecosystem>/all.zip` or loose `<ID>.json` files). Loading is lazy: only folders and
 // zips of the ecosystems asked about are read, each record is indexed by (ecosystem, name) from a
 // cheap text scan (on worker threads for big zips), and only records of packages asked about are
-// parsed. A zip's index is kept in the cache directory, so the next run inflates only the
-// records it needs.
+// parsed. A first scan of a big zip indexes only the records asked about and keeps the rest of
+// what it found for a later question; a zip's index is kept in the cache directory, so the next
+// run inflates only the records it needs.
 import { createHash } from "node:crypto";
-import { mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { indexKey } from "./match.js";
 import { baseEcosystem } from "./versions/index.js";
-import { readCentralDirectory, readEntry, readEntryAt, readShared, type ZipEntry } from "./zip.js";
+import { readCentralDirectory, readEntryAt, type ZipEntry } from "./zip.js";
 import { sanitizeRecord } from "./record.js";
-import { scanThreads, scanZipEntries } from "./scan-worker.js";
+import { looseKey, scanThreads, scanZips, type ScanJob } from "./scan-worker.js";
 import { AdvisoriesUnavailableError, type OsvRecord } from "./types.js";
 
 /** OSV's ecosystem names (without release): a folder or zip named so holds only that ecosystem. */
@@ -25,7 +26,7 @@ const KNOWN_ECOSYSTEMS = new Set(
 );
 
 /** Bump when the persisted index format or the key normalisation changes. */
-const INDEX_VERSION = 3;
+const INDEX_VERSION = 4;
 
 /**
  * Where a record lives, packed in one number to keep 200,000 of them cheap: the container (a zip
@@ -34,8 +35,8 @@ const INDEX_VERSION = 3;
 type Location = number;
 const SLOT = 2 ** 24;
 
-/** A zip is either in memory (just scanned) or read entry by entry from its file (index from the cache). */
-type Container = { kind: "zip"; path: string; buf?: Buffer; fd?: number; entries: ZipEntry[] } | { kind: "files"; files: string[] };
+/** A zip is read entry by entry from its open file; a folder is a list of files. */
+type Container = { kind: "zip"; path: string; fd: number; entries: ZipEntry[] } | { kind: "files"; files: string[] };
 
 interface Source {
   /** Lower-case base ecosystem when the folder/zip name says which, else undefined (read always). */
@@ -58,16 +59,46 @@ function unescape(raw: string): string {
   }
 }
 
-/** (ecosystem, name) keys a record's text mentions under "package", without a full JSON parse. */
-export function packageKeys(text: string): string[] {
-  const keys: string[] = [];
+/** Raw (still JSON-escaped) ecosystem and name, two strings per "package" a record's text mentions, without a full JSON parse. */
+export function packagePairs(text: string): string[] {
+  const pairs: string[] = [];
   for (const m of text.matchAll(PACKAGE_OBJECT)) {
     const body = m[1] ?? "";
     const eco = ECOSYSTEM_FIELD.exec(body)?.[1];
     const name = NAME_FIELD.exec(body)?.[1];
-    if (eco !== undefined && name !== undefined) keys.push(indexKey(unescape(eco), unescape(name)));
+    if (eco !== undefined && name !== undefined) pairs.push(eco, name);
   }
+  return pairs;
+}
+
+/** (ecosystem, name) index keys a record's text mentions under "package". */
+export function packageKeys(text: string): string[] {
+  const pairs = packagePairs(text);
+  const keys: string[] = [];
+  for (let p = 0; p + 1 < pairs.length; p += 2) keys.push(rawKey(pairs[p] ?? "", pairs[p + 1] ?? ""));
   return keys;
+}
+
+function rawKey(eco: string, name: string): string {
+  return indexKey(unescape(eco), unescape(name));
+}
+
+/**
+ * What a scan found in one run of entries of a zip: raw pairs (or their JSON text, as the scan
+ * workers send them) and, for each pair, the entry (from `base`) it came from. `indexed` lists
+ * entries already in the index (the records asked about).
+ */
+interface Found {
+  base: number;
+  pairs: string[] | string;
+  owners: ArrayLike<number>;
+  indexed?: Set<number>;
+}
+
+function pairsOf(found: Found): string[] {
+  if (typeof found.pairs !== "string") return found.pairs;
+  const pairs = JSON.parse(found.pairs) as unknown;
+  return Array.isArray(pairs) ? pairs.map(String) : [];
 }
 
 export interface OfflineStats {
@@ -82,6 +113,8 @@ export class OfflineDatabase {
   private readonly containers: Container[] = [];
   private readonly index = new Map<string, Location[]>();
   private readonly parsed = new Map<Location, OsvRecord | null>();
+  /** Scanned zips whose index so far holds only the records asked about when they were scanned. */
+  private pending: { at: number; found: Found[] }[] = [];
   /** Records that could not be read or parsed: reported, never fatal. */
   readonly skipped: string[] = [];
   readonly stats: OfflineStats = { indexCacheHits: 0, recordsScanned: 0, recordsParsed: 0 };
@@ -109,16 +142,36 @@ export class OfflineDatabase {
     }
   }
 
-  /** Loads (once) every source that may hold records of these ecosystems. */
-  private async load(ecosystems: Set<string>, cacheDir: string | undefined, signal?: AbortSignal): Promise<void> {
+  /** Loads (once) every source that may hold records of these ecosystems; `wanted`: looseKey()s asked about. */
+  private async load(ecosystems: Set<string>, wanted: Set<string>, cacheDir: string | undefined, signal?: AbortSignal): Promise<void> {
+    const zips: string[] = [];
     for (const source of this.sources) {
       if (source.loaded) continue;
       if (source.ecosystem !== undefined && !ecosystems.has(source.ecosystem)) continue;
       source.loaded = true;
-      if (source.kind === "zip") await this.loadZip(source.path, cacheDir, signal);
-      else if (source.kind === "dir") await this.loadDir(source.path, cacheDir, signal);
+      if (source.kind === "zip") zips.push(source.path);
+      else if (source.kind === "dir") this.loadDir(source.path, zips, signal);
       else this.loadFiles([source.path], signal);
     }
+    await this.loadZips(zips, wanted, cacheDir, signal);
+  }
+
+  /** Closes the zips it holds open; the database must not be asked again. */
+  close(): void {
+    for (const c of this.containers) {
+      if (c.kind !== "zip") continue;
+      try {
+        closeSync(c.fd);
+      } catch {
+        // already closed
+      }
+    }
+  }
+
+  private zipFd(at: number): number {
+    const c = this.containers[at / SLOT];
+    if (c?.kind !== "zip") throw new Error("not a zip container");
+    return c.fd;
   }
 
   private addLocation(key: string, location: Location): void {
@@ -127,75 +180,112 @@ export class OfflineDatabase {
     else if (list[list.length - 1] !== location) list.push(location);
   }
 
-  private async loadZip(path: string, cacheDir: string | undefined, signal?: AbortSignal): Promise<void> {
-    const cacheFile = cacheDir ? indexCacheFile(cacheDir, path) : undefined;
-    const cached = cacheFile ? readIndexCache(cacheFile) : undefined;
-    if (cached) {
-      // Warm: the index and the entry table come from the cache; records are read one by one.
-      let fd: number;
-      try {
-        fd = openSync(path, "r");
-      } catch (error) {
-        throw new AdvisoriesUnavailableError(`the offline OSV database ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      const entries: ZipEntry[] = cached.offsets.map((localOffset, i) => ({ name: `#${i}`, localOffset, compressedSize: cached.sizes[i] ?? 0, method: cached.methods[i] ?? 8 }));
-      const at = (this.containers.push({ kind: "zip", path, fd, entries }) - 1) * SLOT;
-      this.stats.indexCacheHits++;
-      let p = 0;
-      cached.keys.forEach((key, k) => {
-        const n = cached.counts[k] ?? 0;
-        for (let j = 0; j < n; j++) this.addLocation(key, at + (cached.owners[p++] ?? 0));
-      });
-      return;
+  /** Adds what a scan found to the index, but for the entries it already holds. */
+  private indexFound(at: number, found: Found): void {
+    const { base, owners, indexed } = found;
+    const pairs = pairsOf(found);
+    for (let p = 0; p < owners.length; p++) {
+      const owner = owners[p] ?? 0;
+      if (indexed?.has(owner)) continue;
+      this.addLocation(rawKey(pairs[2 * p] ?? "", pairs[2 * p + 1] ?? ""), at + base + owner);
     }
-    let buf: Buffer;
-    let entries: ZipEntry[];
-    try {
-      buf = readShared(path);
-      entries = readCentralDirectory(buf).filter((e) => e.name.endsWith(".json"));
-    } catch (error) {
-      throw new AdvisoriesUnavailableError(`the offline OSV database ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    if (entries.length >= SLOT) throw new AdvisoriesUnavailableError(`${path} holds more records than tollgate can index`);
-    const at = (this.containers.push({ kind: "zip", path, buf, entries }) - 1) * SLOT;
-    const byKey = new Map<string, number[]>();
-    const add = (key: string, i: number): void => {
-      this.addLocation(key, at + i);
-      const owners = byKey.get(key);
-      if (!owners) byKey.set(key, [i]);
-      else if (owners[owners.length - 1] !== i) owners.push(i);
-    };
-    this.stats.recordsScanned += entries.length;
-    const threads = scanThreads(entries.length, this.options.workerThreshold);
-    if (threads > 1) {
-      const result = await scanZipEntries(buf, entries, threads, signal);
-      const memo = new Map<string, string>();
-      for (let p = 0; p < result.owners.length; p++) {
-        const eco = result.pairs[2 * p] ?? "";
-        const name = result.pairs[2 * p + 1] ?? "";
-        const memoKey = `${eco}\0${name}`;
-        let key = memo.get(memoKey);
-        if (key === undefined) memo.set(memoKey, (key = indexKey(unescape(eco), unescape(name))));
-        add(key, result.owners[p] ?? 0);
-      }
-      for (const b of result.bad) this.skipped.push(`${path}!${entries[b]?.name ?? b}`);
-    } else {
-      entries.forEach((entry, i) => {
-        if ((i & 1023) === 0) signal?.throwIfAborted();
-        let text: string;
-        try {
-          text = readEntry(buf, entry).toString("utf8");
-        } catch {
-          this.skipped.push(`${path}!${entry.name}`);
-          return;
-        }
-        for (const key of packageKeys(text)) add(key, i);
-      });
-    }
-    if (cacheFile) writeIndexCache(cacheFile, entries, byKey);
   }
 
-  private async loadDir(dir: string, cacheDir: string | undefined, signal?: AbortSignal): Promise<void> {
+  /** Completes the index of zips scanned for an earlier question, so any package can be asked about. */
+  private completeIndex(): void {
+    for (const { at, found } of this.pending) for (const f of found) this.indexFound(at, f);
+    this.pending = [];
+  }
+
+  /** Indexes zips: from the cache directory when it holds their index, else by scanning them all in one pool. */
+  private async loadZips(paths: string[], wanted: Set<string>, cacheDir: string | undefined, signal?: AbortSignal): Promise<void> {
+    const scans: { path: string; cacheFile: string | undefined; at: number; job: ScanJob; found: Found[] }[] = [];
+    for (const path of paths) {
+      const cacheFile = cacheDir ? indexCacheFile(cacheDir, path) : undefined;
+      const cached = cacheFile ? readIndexCache(cacheFile) : undefined;
+      if (cached) {
+        this.loadCachedZip(path, cached);
+        continue;
+      }
+      const fd = openZip(path);
+      let entries: ZipEntry[];
+      try {
+        entries = readCentralDirectory(fd).filter((e) => e.name.endsWith(".json"));
+      } catch (error) {
+        closeSync(fd);
+        throw new AdvisoriesUnavailableError(`the offline OSV database ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (entries.length >= SLOT) {
+        closeSync(fd);
+        throw new AdvisoriesUnavailableError(`${path} holds more records than tollgate can index`);
+      }
+      const at = (this.containers.push({ kind: "zip", path, fd, entries }) - 1) * SLOT;
+      scans.push({ path, cacheFile, at, job: { path, entries }, found: [] });
+      this.stats.recordsScanned += entries.length;
+    }
+    if (scans.length === 0) return;
+    const total = scans.reduce((n, s) => n + s.job.entries.length, 0);
+    const threads = scanThreads(total, this.options.workerThreshold);
+    if (threads > 1) {
+      await scanZips(
+        scans.map((s) => s.job),
+        threads,
+        wanted,
+        (chunk) => {
+          const scan = scans[chunk.job];
+          if (!scan) return;
+          for (const b of chunk.bad) this.skipped.push(`${scan.path}!${scan.job.entries[chunk.base + b]?.name ?? chunk.base + b}`);
+          // Only the records that may be asked about are indexed and parsed now, while the workers
+          // inflate the next chunks; the rest waits in `pending` for a question that needs it.
+          const indexed = new Set<number>(chunk.hitOwners);
+          scan.found.push({ base: chunk.base, pairs: chunk.pairsJson, owners: chunk.owners, indexed });
+          const at = scan.at + chunk.base;
+          for (let p = 0; p < chunk.hitOwners.length; p++) {
+            this.addLocation(rawKey(chunk.hitPairs[2 * p] ?? "", chunk.hitPairs[2 * p + 1] ?? ""), at + (chunk.hitOwners[p] ?? 0));
+          }
+          for (let h = 0; h + 1 < chunk.hits.length; h += 2) this.parseRecord(at + Number(chunk.hits[h]), String(chunk.hits[h + 1]));
+        },
+        signal,
+      );
+      for (const { at, found } of scans) this.pending.push({ at, found });
+    } else {
+      for (const scan of scans) {
+        const fd = this.zipFd(scan.at);
+        const pairs: string[] = [];
+        const owners: number[] = [];
+        scan.job.entries.forEach((entry, i) => {
+          if ((i & 1023) === 0) signal?.throwIfAborted();
+          let text: string;
+          try {
+            text = readEntryAt(fd, entry).toString("utf8");
+          } catch {
+            this.skipped.push(`${scan.path}!${entry.name}`);
+            return;
+          }
+          const found = packagePairs(text);
+          for (let p = 0; p < found.length; p += 2) {
+            pairs.push(found[p] ?? "", found[p + 1] ?? "");
+            owners.push(i);
+          }
+        });
+        const found: Found = { base: 0, pairs, owners };
+        scan.found.push(found);
+        this.indexFound(scan.at, found);
+      }
+    }
+    for (const scan of scans) if (scan.cacheFile) writeIndexCache(scan.cacheFile, scan.job.entries, scan.found);
+  }
+
+  /** Warm: the index and the entry table come from the cache; records are read one by one. */
+  private loadCachedZip(path: string, cached: IndexCache): void {
+    const fd = openZip(path);
+    const entries: ZipEntry[] = cached.offsets.map((localOffset, i) => ({ name: `#${i}`, localOffset, compressedSize: cached.sizes[i] ?? 0, method: cached.methods[i] ?? 8 }));
+    const at = (this.containers.push({ kind: "zip", path, fd, entries }) - 1) * SLOT;
+    this.stats.indexCacheHits++;
+    this.indexFound(at, { base: 0, pairs: cached.pairs, owners: cached.owners });
+  }
+
+  private loadDir(dir: string, zips: string[], signal?: AbortSignal): void {
     const files: string[] = [];
     const stack = [dir];
     while (stack.length > 0) {
@@ -205,7 +295,7 @@ export class OfflineDatabase {
         const path = join(current, entry.name);
         if (entry.isDirectory()) stack.push(path);
         else if (entry.name.endsWith(".json")) files.push(path);
-        else if (entry.name.endsWith(".zip")) await this.loadZip(path, cacheDir, signal);
+        else if (entry.name.endsWith(".zip")) zips.push(path);
       }
     }
     this.loadFiles(files.sort(), signal);
@@ -237,19 +327,26 @@ export class OfflineDatabase {
   private readRecord(location: Location): OsvRecord | null {
     const cached = this.parsed.get(location);
     if (cached !== undefined) return cached;
-    let record: OsvRecord | null;
     const c = this.containers[Math.floor(location / SLOT)];
     const i = location % SLOT;
+    let text = "";
     try {
-      let text = "";
       if (c?.kind === "zip") {
         const entry = c.entries[i];
-        if (entry && c.buf) text = readEntry(c.buf, entry).toString("utf8");
-        else if (entry && c.fd !== undefined) text = readEntryAt(c.fd, entry).toString("utf8");
+        if (entry) text = readEntryAt(c.fd, entry).toString("utf8");
       } else if (c?.kind === "files") {
         const file = c.files[i];
         if (file) text = readFileSync(file, "utf8");
       }
+    } catch {
+      text = "";
+    }
+    return this.parseRecord(location, text);
+  }
+
+  private parseRecord(location: Location, text: string): OsvRecord | null {
+    let record: OsvRecord | null;
+    try {
       record = sanitizeRecord(JSON.parse(text));
     } catch {
       record = null;
@@ -264,17 +361,27 @@ export class OfflineDatabase {
   async recordsFor(packages: { ecosystem: string; name: string }[], options: { cacheDir?: string; signal?: AbortSignal } = {}): Promise<Map<string, OsvRecord[]>> {
     const wanted = new Set(packages.map((p) => indexKey(p.ecosystem, p.name)));
     const ecosystems = new Set(packages.map((p) => baseEcosystem(p.ecosystem).toLowerCase()));
-    await this.load(ecosystems, options.cacheDir, options.signal);
+    this.completeIndex();
+    await this.load(ecosystems, new Set(packages.map((p) => looseKey(p.ecosystem, p.name))), options.cacheDir, options.signal);
     const out = new Map<string, OsvRecord[]>();
     for (const key of wanted) {
       const records: OsvRecord[] = [];
-      for (const location of this.index.get(key) ?? []) {
+      // Database order, whichever order the scan's chunks came back in.
+      for (const location of [...(this.index.get(key) ?? [])].sort((x, y) => x - y)) {
         const record = this.readRecord(location);
         if (record) records.push(record);
       }
       out.set(key, records);
     }
     return out;
+  }
+}
+
+function openZip(path: string): number {
+  try {
+    return openSync(path, "r");
+  } catch (error) {
+    throw new AdvisoriesUnavailableError(`the offline OSV database ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -296,9 +403,8 @@ function indexCacheFile(cacheDir: string, path: string): string | undefined {
 }
 
 interface IndexCache {
-  keys: string[];
-  /** Entries per key, then all entry indexes in key order: flat arrays parse fast. */
-  counts: number[];
+  /** Raw (still JSON-escaped) ecosystem and name, two strings per pair, and the entry of each pair. */
+  pairs: string[];
   owners: number[];
   /** The zip's entry table, so a warm run reads neither the central directory nor the whole file. */
   offsets: number[];
@@ -310,29 +416,30 @@ function readIndexCache(file: string): IndexCache | undefined {
   try {
     const data = JSON.parse(readFileSync(file, "utf8")) as { version?: unknown } & Partial<IndexCache>;
     if (data.version !== INDEX_VERSION) return undefined;
-    const { keys, counts, owners, offsets, sizes, methods } = data;
-    if (!Array.isArray(keys) || !Array.isArray(counts) || !Array.isArray(owners) || keys.length !== counts.length) return undefined;
+    const { pairs, owners, offsets, sizes, methods } = data;
+    if (!Array.isArray(pairs) || !Array.isArray(owners) || pairs.length !== 2 * owners.length) return undefined;
     if (!Array.isArray(offsets) || !Array.isArray(sizes) || !Array.isArray(methods) || offsets.length !== sizes.length || offsets.length !== methods.length) return undefined;
-    return { keys, counts, owners, offsets, sizes, methods };
+    if (!owners.every((o) => Number.isInteger(o) && o >= 0 && o < offsets.length)) return undefined;
+    return { pairs, owners, offsets, sizes, methods };
   } catch {
     return undefined;
   }
 }
 
-function writeIndexCache(file: string, entries: ZipEntry[], byKey: Map<string, number[]>): void {
+function writeIndexCache(file: string, entries: ZipEntry[], found: Found[]): void {
   try {
     mkdirSync(join(file, ".."), { recursive: true });
-    const keys: string[] = [];
-    const counts: number[] = [];
+    // Assembled from the scan's JSON texts rather than re-serialised pair by pair.
+    const pairs: string[] = [];
     const owners: number[] = [];
-    for (const [key, list] of byKey) {
-      keys.push(key);
-      counts.push(list.length);
-      for (const i of list) owners.push(i);
+    for (const f of [...found].sort((x, y) => x.base - y.base)) {
+      const json = typeof f.pairs === "string" ? f.pairs : JSON.stringify(f.pairs);
+      if (json.length > 2) pairs.push(json.slice(1, -1));
+      for (let i = 0; i < f.owners.length; i++) owners.push(f.base + (f.owners[i] ?? 0));
     }
-    const table = { offsets: entries.map((e) => e.localOffset), sizes: entries.map((e) => e.compressedSize), methods: entries.map((e) => e.method) };
+    const table = `"offsets":${JSON.stringify(entries.map((e) => e.localOffset))},"sizes":${JSON.stringify(entries.map((e) => e.compressedSize))},"methods":${JSON.stringify(entries.map((e) => e.method))}`;
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ version: INDEX_VERSION, keys, counts, owners, ...table }));
+    writeFileSync(tmp, `{"version":${INDEX_VERSION},"pairs":[${pairs.join(",")}],"owners":${JSON.stringify(owners)},${table}}`);
     renameSync(tmp, file);
   } catch {
     // an index that cannot be kept only costs the next run a rescan
@@ -351,6 +458,7 @@ export function openOfflineDatabase(path: string): OfflineDatabase {
   }
   const hit = opened.get(path);
   if (hit && hit.mtimeMs === mtimeMs) return hit.db;
+  hit?.db.close();
   const db = new OfflineDatabase(path);
   opened.set(path, { mtimeMs, db });
   return db;
