@@ -11,12 +11,12 @@ import {
 import {
   gateSectionSchema,
   loadPolicy
-} from "./chunk-QSYR3KYO.js";
+} from "./chunk-GO6KATBU.js";
 import {
   GATE_IDS,
   gateRegistry,
   isGateId
-} from "./chunk-BJ6H7AUA.js";
+} from "./chunk-MFYDDNTV.js";
 import {
   INFORMATION_URI,
   toolVersion

@@ -10,8 +10,8 @@ import {
 } from "./chunk-MULG7BQL.js";
 import {
   loadPolicy
-} from "./chunk-QSYR3KYO.js";
-import "./chunk-BJ6H7AUA.js";
+} from "./chunk-GO6KATBU.js";
+import "./chunk-MFYDDNTV.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

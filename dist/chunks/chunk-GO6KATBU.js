@@ -7,7 +7,7 @@ const __filename = __tollgateFileURLToPath(import.meta.url);
 const __dirname = __tollgateDirname(__filename);
 import {
   gateRegistry
-} from "./chunk-BJ6H7AUA.js";
+} from "./chunk-MFYDDNTV.js";
 import {
   commonGateOptions
 } from "./chunk-5D6CRESQ.js";

@@ -8,20 +8,20 @@ const __dirname = __tollgateDirname(__filename);
 import {
   runFlags,
   runOptionsFrom
-} from "./chunk-SBF2QU7N.js";
+} from "./chunk-KLTTKUNZ.js";
 import {
   parse
 } from "./chunk-MULG7BQL.js";
 import {
   renderBaseline,
   run
-} from "./chunk-SY3DHTDH.js";
+} from "./chunk-YMYM3GC7.js";
 import "./chunk-A2EGKKLT.js";
 import "./chunk-2ZZJDVTN.js";
 import {
   loadPolicy
-} from "./chunk-QSYR3KYO.js";
-import "./chunk-BJ6H7AUA.js";
+} from "./chunk-GO6KATBU.js";
+import "./chunk-MFYDDNTV.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

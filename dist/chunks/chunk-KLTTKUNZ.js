@@ -13,7 +13,7 @@ import {
 import {
   exitCodeFor,
   run
-} from "./chunk-SY3DHTDH.js";
+} from "./chunk-YMYM3GC7.js";
 import {
   paint,
   renderConsole,

@@ -8,7 +8,7 @@ const __dirname = __tollgateDirname(__filename);
 import {
   AdvisoriesUnavailableError,
   findAdvisories
-} from "./chunk-MHIRYH6B.js";
+} from "./chunk-P6PK455Z.js";
 import {
   schema
 } from "./chunk-JM7JKIB5.js";

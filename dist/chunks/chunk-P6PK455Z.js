@@ -518,107 +518,102 @@ function fixedVersions(entries, pkg) {
 
 // src/scanners/osv/offline.ts
 import { createHash } from "node:crypto";
-import { mkdirSync, openSync as openSync2, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 
 // src/scanners/osv/zip.ts
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { inflateRawSync } from "node:zlib";
-function readShared(path) {
-  const fd = openSync(path, "r");
-  try {
-    const size = fstatSync(fd).size;
-    const buf = Buffer.from(new SharedArrayBuffer(size));
-    let done = 0;
-    while (done < size) {
-      const n = readSync(fd, buf, done, size - done, done);
-      if (n === 0) break;
-      done += n;
-    }
-    return buf;
-  } finally {
-    closeSync(fd);
+import { fstatSync, readSync } from "node:fs";
+import { crc32, inflateRawSync } from "node:zlib";
+function readAt(fd, position, length) {
+  const buf = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, buf, done, length - done, position + done);
+    if (n === 0) break;
+    done += n;
   }
+  return done === length ? buf : buf.subarray(0, done);
 }
-function readCentralDirectory(buf) {
-  const eocd = findEocd(buf);
+function readCentralDirectory(fd) {
+  const size = fstatSync(fd).size;
+  const tailStart = Math.max(0, size - (22 + 65535 + 20));
+  const tail = readAt(fd, tailStart, size - tailStart);
+  const eocd = findEocd(tail);
   if (eocd === -1) throw new Error("not a zip file (no end of central directory record)");
-  let cdSize = buf.readUInt32LE(eocd + 12);
-  let cdOffset = buf.readUInt32LE(eocd + 16);
+  let cdSize = tail.readUInt32LE(eocd + 12);
+  let cdOffset = tail.readUInt32LE(eocd + 16);
   const locator = eocd - 20;
-  if (locator >= 0 && buf.readUInt32LE(locator) === 117853008) {
-    const z64 = Number(buf.readBigUInt64LE(locator + 8));
-    if (buf.readUInt32LE(z64) === 101075792) {
-      cdSize = Number(buf.readBigUInt64LE(z64 + 40));
-      cdOffset = Number(buf.readBigUInt64LE(z64 + 48));
+  if (locator >= 0 && tail.readUInt32LE(locator) === 117853008) {
+    const record = readAt(fd, Number(tail.readBigUInt64LE(locator + 8)), 56);
+    if (record.length === 56 && record.readUInt32LE(0) === 101075792) {
+      cdSize = Number(record.readBigUInt64LE(40));
+      cdOffset = Number(record.readBigUInt64LE(48));
     }
   }
+  if (cdOffset + cdSize > size) throw new Error("corrupt zip (central directory beyond the end of the file)");
+  return parseCentralDirectory(readAt(fd, cdOffset, cdSize));
+}
+function parseCentralDirectory(cd) {
   const entries = [];
-  let p = cdOffset;
-  const end = cdOffset + cdSize;
-  while (p + 46 <= end && p + 46 <= buf.length) {
-    if (buf.readUInt32LE(p) !== 33639248) throw new Error("corrupt zip central directory");
-    const method = buf.readUInt16LE(p + 10);
-    let compressedSize = buf.readUInt32LE(p + 20);
-    const uncompressedSize = buf.readUInt32LE(p + 24);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    let localOffset = buf.readUInt32LE(p + 42);
-    const name = buf.toString("utf8", p + 46, p + 46 + nameLen);
+  let p = 0;
+  while (p + 46 <= cd.length) {
+    if (cd.readUInt32LE(p) !== 33639248) throw new Error("corrupt zip central directory");
+    const method = cd.readUInt16LE(p + 10);
+    const crc322 = cd.readUInt32LE(p + 16);
+    let compressedSize = cd.readUInt32LE(p + 20);
+    const uncompressedSize = cd.readUInt32LE(p + 24);
+    let size = uncompressedSize;
+    const nameLen = cd.readUInt16LE(p + 28);
+    const extraLen = cd.readUInt16LE(p + 30);
+    const commentLen = cd.readUInt16LE(p + 32);
+    let localOffset = cd.readUInt32LE(p + 42);
+    const name = cd.toString("utf8", p + 46, p + 46 + nameLen);
     if (compressedSize === 4294967295 || localOffset === 4294967295 || uncompressedSize === 4294967295) {
       let e = p + 46 + nameLen;
-      const extraEnd = e + extraLen;
+      const extraEnd = Math.min(e + extraLen, cd.length);
       while (e + 4 <= extraEnd) {
-        const id = buf.readUInt16LE(e);
-        const size = buf.readUInt16LE(e + 2);
+        const id = cd.readUInt16LE(e);
+        const fieldSize = cd.readUInt16LE(e + 2);
         if (id === 1) {
           let q = e + 4;
-          if (uncompressedSize === 4294967295) q += 8;
-          if (compressedSize === 4294967295) {
-            compressedSize = Number(buf.readBigUInt64LE(q));
+          if (uncompressedSize === 4294967295) {
+            size = Number(cd.readBigUInt64LE(q));
             q += 8;
           }
-          if (localOffset === 4294967295) localOffset = Number(buf.readBigUInt64LE(q));
+          if (compressedSize === 4294967295) {
+            compressedSize = Number(cd.readBigUInt64LE(q));
+            q += 8;
+          }
+          if (localOffset === 4294967295) localOffset = Number(cd.readBigUInt64LE(q));
         }
-        e += 4 + size;
+        e += 4 + fieldSize;
       }
     }
-    entries.push({ name, method, compressedSize, localOffset });
+    entries.push({ name, method, compressedSize, localOffset, size, crc32: crc322 });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
 }
 function findEocd(buf) {
-  const min = Math.max(0, buf.length - 22 - 65535);
-  for (let i = buf.length - 22; i >= min; i--) if (buf.readUInt32LE(i) === 101010256) return i;
+  for (let i = buf.length - 22; i >= 0; i--) if (buf.readUInt32LE(i) === 101010256) return i;
   return -1;
 }
-function readEntry(buf, entry) {
-  const p = entry.localOffset;
-  if (buf.readUInt32LE(p) !== 67324752) throw new Error(`corrupt zip entry ${entry.name}`);
-  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-  const data = buf.subarray(start, start + entry.compressedSize);
-  if (entry.method === 0) return data;
-  if (entry.method === 8) return inflateRawSync(data);
-  throw new Error(`zip entry ${entry.name} uses unsupported compression method ${entry.method}`);
-}
+var HEADER_SLACK = 256;
 function readEntryAt(fd, entry) {
-  const header = Buffer.alloc(30);
-  if (readSync(fd, header, 0, 30, entry.localOffset) !== 30 || header.readUInt32LE(0) !== 67324752) {
-    throw new Error(`corrupt zip entry ${entry.name}`);
+  const buf = readAt(fd, entry.localOffset, 30 + HEADER_SLACK + entry.compressedSize);
+  if (buf.length < 30 || buf.readUInt32LE(0) !== 67324752) throw new Error(`corrupt zip entry ${entry.name}`);
+  const header = 30 + buf.readUInt16LE(26) + buf.readUInt16LE(28);
+  let data = buf.subarray(header, header + entry.compressedSize);
+  if (data.length < entry.compressedSize) data = readAt(fd, entry.localOffset + header, entry.compressedSize);
+  if (data.length < entry.compressedSize) throw new Error(`truncated zip entry ${entry.name}`);
+  let out;
+  if (entry.method === 0) out = data;
+  else if (entry.method === 8) out = inflateRawSync(data);
+  else throw new Error(`zip entry ${entry.name} uses unsupported compression method ${entry.method}`);
+  if (entry.size !== void 0 && out.length !== entry.size || entry.crc32 !== void 0 && crc32(out) !== entry.crc32) {
+    throw new Error(`zip entry ${entry.name} does not match its size or CRC-32`);
   }
-  const start = entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-  const data = Buffer.alloc(entry.compressedSize);
-  let done = 0;
-  while (done < data.length) {
-    const n = readSync(fd, data, done, data.length - done, start + done);
-    if (n === 0) throw new Error(`truncated zip entry ${entry.name}`);
-    done += n;
-  }
-  if (entry.method === 0) return data;
-  if (entry.method === 8) return inflateRawSync(data);
-  throw new Error(`zip entry ${entry.name} uses unsupported compression method ${entry.method}`);
+  return out;
 }
 
 // src/scanners/osv/record.ts
@@ -713,96 +708,256 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 var WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
-const { inflateRawSync } = require("node:zlib");
-const { shared, offsets, sizes, methods } = workerData;
-const buf = Buffer.from(shared);
-const NEEDLE = Buffer.from('"package"');
+const { closeSync, openSync, readSync } = require("node:fs");
+const { gunzipSync, inflateRawSync } = require("node:zlib");
+const wanted = new Set(workerData.wanted);
 const HEAD = /^"package"\\s*:\\s*\\{/;
 const ECO = /"ecosystem"\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)"/;
 const NAME = /"name"\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)"/;
-const pairs = [];
-const owners = [];
-const bad = [];
-for (let i = 0; i < offsets.length; i++) {
-  let data;
-  try {
-    const p = offsets[i];
-    if (buf.readUInt32LE(p) !== 0x04034b50) throw new Error("bad local header");
-    const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-    const raw = buf.subarray(start, start + sizes[i]);
-    if (methods[i] === 0) data = raw;
-    else if (methods[i] === 8) data = inflateRawSync(raw);
-    else throw new Error("unsupported method");
-  } catch {
-    bad.push(i);
-    continue;
-  }
-  // Decode only the small "package": {...} objects, found by a byte search, not the whole record.
-  for (let from = data.indexOf(NEEDLE); from !== -1; from = data.indexOf(NEEDLE, from + 1)) {
-    const close = data.indexOf(125, from);
-    if (close === -1) break;
-    const body = data.toString("utf8", from, close + 1);
-    if (!HEAD.test(body)) continue;
-    const eco = ECO.exec(body);
-    const name = NAME.exec(body);
-    if (eco && name) {
-      pairs.push(eco[1], name[1]);
-      owners.push(i);
-    }
-  }
+const SEPARATORS = /[-_.]+/g;
+// Only names with a _ or . or a run of separators change under SEPARATORS.
+const SEPARATOR_RUN = /[_.]|--/;
+const NON_ASCII = /[^\\x00-\\x7f]/;
+const NEEDLE = Buffer.from('"package"');
+// A loose match (case, separators, escapes) may send back a record nobody asked for, never miss one.
+function maybeWanted(eco, name) {
+  if (eco.includes("\\\\") || name.includes("\\\\")) return true;
+  const colon = eco.indexOf(":");
+  let loose = name.toLowerCase();
+  if (SEPARATOR_RUN.test(loose)) loose = loose.replace(SEPARATORS, "-");
+  return wanted.has((colon === -1 ? eco : eco.slice(0, colon)).toLowerCase() + " " + loose);
 }
-parentPort.postMessage({ pairs, owners: Int32Array.from(owners), bad });
+// One read covers a chunk's entries when they lie together (as zip writers put them); an entry
+// outside it, or a chunk spread too wide, is read on its own.
+const BLOCK_LIMIT = 64 * 1024 * 1024;
+const SLACK = 256;
+function readAt(fd, position, length) {
+  const buf = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, buf, done, length - done, position + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return buf.subarray(0, done);
+}
+function entryData(fd, block, blockStart, offset, size) {
+  let buf = block;
+  let p = offset - blockStart;
+  if (buf === null || p < 0 || p + 30 > buf.length) {
+    buf = readAt(fd, offset, 30 + SLACK + size);
+    p = 0;
+  }
+  if (buf.length < p + 30 || buf.readUInt32LE(p) !== 0x04034b50) throw new Error("bad local header");
+  const header = 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+  if (p + header + size <= buf.length) return buf.subarray(p + header, p + header + size);
+  const data = readAt(fd, offset + header, size);
+  if (data.length < size) throw new Error("truncated entry");
+  return data;
+}
+// Inflating entries one call each pays for a new zlib stream per 1 KB record, more than the
+// inflating itself. So a chunk's deflated entries are wrapped as members of one gzip stream (a
+// 10-byte header, the raw deflate data, then the CRC-32 and size the central directory gives) and
+// inflated in one call: zlib's gunzip decodes concatenated members (RFC 1952, 2.2), and checks each
+// member's CRC. The output is cut at the sizes the central directory gives; when anything does not
+// add up (a bad entry, a wrong size or CRC), the chunk falls back to one call per entry.
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+const OUTPUT_CHUNK_LIMIT = 16 * 1024 * 1024;
+function inflateBatch(raws, lengths, crcs) {
+  let inLength = 0;
+  let outLength = 0;
+  for (let k = 0; k < raws.length; k++) {
+    inLength += raws[k].length + 18;
+    outLength += lengths[k];
+  }
+  if (raws.length === 0 || !Number.isSafeInteger(outLength)) return null;
+  const gz = Buffer.allocUnsafe(inLength);
+  let o = 0;
+  for (let k = 0; k < raws.length; k++) {
+    gz.set(GZIP_HEADER, o);
+    gz.set(raws[k], o + 10);
+    o += 10 + raws[k].length;
+    gz.writeUInt32LE(crcs[k] >>> 0, o);
+    gz.writeUInt32LE(lengths[k] % 4294967296, o + 4);
+    o += 8;
+  }
+  let out;
+  try {
+    out = gunzipSync(gz, { chunkSize: Math.max(64, Math.min(outLength + 1, OUTPUT_CHUNK_LIMIT)) });
+  } catch {
+    return null;
+  }
+  if (out.length !== outLength) return null;
+  const parts = new Array(raws.length);
+  let q = 0;
+  for (let k = 0; k < raws.length; k++) {
+    parts[k] = out.subarray(q, q + lengths[k]);
+    q += lengths[k];
+  }
+  return parts;
+}
+parentPort.on("message", ({ job, base, path, offsets, sizes, methods, lengths, crcs }) => {
+  const pairs = [];
+  const owners = [];
+  const bad = [];
+  const hits = [];
+  const hitPairs = [];
+  const hitOwners = [];
+  let fd;
+  try {
+    fd = openSync(path, "r");
+  } catch {
+    for (let i = 0; i < offsets.length; i++) bad.push(i);
+    parentPort.postMessage({ job, base, pairsJson: "[]", owners: new Int32Array(0), bad, hits, hitPairs: [], hitOwners: new Int32Array(0) });
+    return;
+  }
+  try {
+    let lo = Infinity;
+    let hi = 0;
+    for (let i = 0; i < offsets.length; i++) {
+      lo = Math.min(lo, offsets[i]);
+      hi = Math.max(hi, offsets[i] + 30 + SLACK + sizes[i]);
+    }
+    const block = offsets.length > 0 && hi - lo <= BLOCK_LIMIT ? readAt(fd, lo, hi - lo) : null;
+    // Raw entry data first, then all deflated entries inflated together.
+    const datas = new Array(offsets.length);
+    const batch = [];
+    for (let i = 0; i < offsets.length; i++) {
+      try {
+        const raw = entryData(fd, block, lo, offsets[i], sizes[i]);
+        if (methods[i] === 0) datas[i] = raw;
+        else if (methods[i] === 8) {
+          datas[i] = raw;
+          if (lengths[i] >= 0) batch.push(i);
+        } else throw new Error("unsupported method");
+      } catch {
+        datas[i] = null;
+      }
+    }
+    const inflated = batch.length === 0 ? null : inflateBatch(batch.map((i) => datas[i]), batch.map((i) => lengths[i]), batch.map((i) => crcs[i]));
+    for (let k = 0; k < batch.length; k++) {
+      const i = batch[k];
+      // A chunk that does not inflate as a whole is redone entry by entry, each still checked.
+      datas[i] = inflated ? inflated[k] : (inflateBatch([datas[i]], [lengths[i]], [crcs[i]]) ?? [null])[0];
+    }
+    for (let i = 0; i < offsets.length; i++) {
+      let data = datas[i];
+      if (data !== null && methods[i] === 8 && !(lengths[i] >= 0)) {
+        try {
+          data = inflateRawSync(data);
+        } catch {
+          data = null;
+        }
+      }
+      if (data === null) {
+        bad.push(i);
+        continue;
+      }
+      // A byte search finds the small "package": {...} objects; only they are decoded (as Latin-1,
+      // one character per byte, unless they hold non-ASCII bytes), never the whole record.
+      let hit = false;
+      for (let from = data.indexOf(NEEDLE); from !== -1; from = data.indexOf(NEEDLE, from + 9)) {
+        const close = data.indexOf(125, from);
+        if (close === -1) break;
+        let body = data.latin1Slice(from, close + 1);
+        if (!HEAD.test(body)) continue;
+        if (NON_ASCII.test(body)) body = data.toString("utf8", from, close + 1);
+        const eco = ECO.exec(body);
+        const name = NAME.exec(body);
+        if (eco && name) {
+          pairs.push(eco[1], name[1]);
+          owners.push(i);
+          if (!hit) hit = maybeWanted(eco[1], name[1]);
+        }
+      }
+      if (hit) {
+        hits.push(i, data.toString("utf8"));
+        for (let p = owners.length - 1; p >= 0 && owners[p] === i; p--) {
+          hitPairs.push(pairs[2 * p], pairs[2 * p + 1]);
+          hitOwners.push(i);
+        }
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+  // The pairs go back as JSON text: one string is cheap to pass, and it is what the index cache keeps.
+  parentPort.postMessage({ job, base, pairsJson: JSON.stringify(pairs), owners: Int32Array.from(owners), bad, hits, hitPairs, hitOwners: Int32Array.from(hitOwners) });
+});
 `;
+function looseKey(ecosystem, name) {
+  return `${(ecosystem.split(":")[0] ?? "").toLowerCase()} ${name.toLowerCase().replace(/[-_.]+/g, "-")}`;
+}
 var WORKER_THRESHOLD = 8192;
+var CHUNK = 4096;
 function scanThreads(entries, threshold = WORKER_THRESHOLD) {
   return entries < threshold ? 1 : Math.max(2, Math.min(4, availableParallelism()));
 }
-async function scanZipEntries(zip, entries, threads, signal) {
-  if (!(zip.buffer instanceof SharedArrayBuffer)) throw new Error("scanZipEntries needs a zip in shared memory");
-  const shared = zip.buffer;
-  const share = Math.ceil(entries.length / threads);
-  const workers = [];
-  const jobs = [];
-  for (let t = 0; t < threads; t++) {
-    const part = entries.slice(t * share, (t + 1) * share);
-    if (part.length === 0) continue;
-    const base = t * share;
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: {
-        shared,
-        offsets: Float64Array.from(part, (e) => e.localOffset),
-        sizes: Float64Array.from(part, (e) => e.compressedSize),
-        methods: Uint8Array.from(part, (e) => e.method)
-      }
+async function scanZips(jobs, threads, wanted, onChunk, signal) {
+  const queue = [];
+  const tables = jobs.map(({ entries }) => {
+    const n = entries.length;
+    const t = { offsets: new Float64Array(n), sizes: new Float64Array(n), methods: new Uint8Array(n), lengths: new Float64Array(n), crcs: new Uint32Array(n) };
+    entries.forEach((e, i) => {
+      t.offsets[i] = e.localOffset;
+      t.sizes[i] = e.compressedSize;
+      t.methods[i] = e.method;
+      t.lengths[i] = e.size ?? -1;
+      t.crcs[i] = e.crc32 ?? 0;
     });
-    workers.push(worker);
-    jobs.push(
-      new Promise((resolve, reject) => {
-        worker.once("message", (result) => resolve({ ...result, base }));
-        worker.once("error", reject);
-        worker.once("exit", (code) => {
-          if (code !== 0) reject(new Error(`zip scan worker stopped with code ${code}`));
-        });
-      })
-    );
-  }
+    return t;
+  });
+  jobs.forEach((job, j) => {
+    for (let base = 0; base < job.entries.length; base += CHUNK) queue.push({ job: j, base, end: Math.min(base + CHUNK, job.entries.length) });
+  });
+  if (queue.length === 0) return;
+  const workerData = { wanted: [...new Set(wanted)] };
+  const workers = [];
   const stop = () => {
     for (const w of workers) void w.terminate();
   };
   signal?.addEventListener("abort", stop, { once: true });
   try {
-    const results = await Promise.all(jobs);
-    const pairs = [];
-    const owners = [];
-    const bad = [];
-    for (const r of results) {
-      for (const p of r.pairs) pairs.push(p);
-      for (const o of r.owners) owners.push(o + r.base);
-      for (const b of r.bad) bad.push(b + r.base);
-    }
+    await new Promise((resolve, reject) => {
+      let pending = queue.length;
+      const feed = (worker) => {
+        const next = queue.shift();
+        if (!next) return;
+        const t = tables[next.job];
+        if (!t) return;
+        const { base, end } = next;
+        worker.postMessage({
+          job: next.job,
+          base,
+          path: jobs[next.job]?.path,
+          offsets: t.offsets.slice(base, end),
+          sizes: t.sizes.slice(base, end),
+          methods: t.methods.slice(base, end),
+          lengths: t.lengths.slice(base, end),
+          crcs: t.crcs.slice(base, end)
+        });
+      };
+      for (let t = 0; t < Math.min(threads, queue.length); t++) {
+        const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
+        workers.push(worker);
+        worker.on("message", (chunk) => {
+          feed(worker);
+          try {
+            onChunk(chunk);
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+            return;
+          }
+          if (--pending === 0) resolve();
+        });
+        worker.once("error", reject);
+        worker.once("exit", (code) => {
+          if (pending > 0) reject(signal?.aborted ? signal.reason : new Error(`zip scan worker stopped with code ${code}`));
+        });
+        feed(worker);
+      }
+    });
     signal?.throwIfAborted();
-    return { pairs, owners: Int32Array.from(owners), bad };
   } finally {
     signal?.removeEventListener("abort", stop);
     stop();
@@ -858,7 +1013,7 @@ var KNOWN_ECOSYSTEMS = new Set(
     "GIT"
   ].map((e) => e.toLowerCase())
 );
-var INDEX_VERSION = 3;
+var INDEX_VERSION = 4;
 var SLOT = 2 ** 24;
 var PACKAGE_OBJECT = /"package"\s*:\s*\{([^{}]*)\}/g;
 var ECOSYSTEM_FIELD = /"ecosystem"\s*:\s*"((?:[^"\\]|\\.)*)"/;
@@ -871,15 +1026,29 @@ function unescape(raw) {
     return raw;
   }
 }
-function packageKeys(text) {
-  const keys = [];
+function packagePairs(text) {
+  const pairs = [];
   for (const m of text.matchAll(PACKAGE_OBJECT)) {
     const body = m[1] ?? "";
     const eco = ECOSYSTEM_FIELD.exec(body)?.[1];
     const name = NAME_FIELD.exec(body)?.[1];
-    if (eco !== void 0 && name !== void 0) keys.push(indexKey(unescape(eco), unescape(name)));
+    if (eco !== void 0 && name !== void 0) pairs.push(eco, name);
   }
+  return pairs;
+}
+function packageKeys(text) {
+  const pairs = packagePairs(text);
+  const keys = [];
+  for (let p = 0; p + 1 < pairs.length; p += 2) keys.push(rawKey(pairs[p] ?? "", pairs[p + 1] ?? ""));
   return keys;
+}
+function rawKey(eco, name) {
+  return indexKey(unescape(eco), unescape(name));
+}
+function pairsOf(found) {
+  if (typeof found.pairs !== "string") return found.pairs;
+  const pairs = JSON.parse(found.pairs);
+  return Array.isArray(pairs) ? pairs.map(String) : [];
 }
 var OfflineDatabase = class {
   /** `workerThreshold`: zips with at least this many entries are scanned on worker threads. */
@@ -909,92 +1078,144 @@ var OfflineDatabase = class {
   containers = [];
   index = /* @__PURE__ */ new Map();
   parsed = /* @__PURE__ */ new Map();
+  /** Scanned zips whose index so far holds only the records asked about when they were scanned. */
+  pending = [];
   /** Records that could not be read or parsed: reported, never fatal. */
   skipped = [];
   stats = { indexCacheHits: 0, recordsScanned: 0, recordsParsed: 0 };
-  /** Loads (once) every source that may hold records of these ecosystems. */
-  async load(ecosystems, cacheDir, signal) {
+  /** Loads (once) every source that may hold records of these ecosystems; `wanted`: looseKey()s asked about. */
+  async load(ecosystems, wanted, cacheDir, signal) {
+    const zips = [];
     for (const source of this.sources) {
       if (source.loaded) continue;
       if (source.ecosystem !== void 0 && !ecosystems.has(source.ecosystem)) continue;
       source.loaded = true;
-      if (source.kind === "zip") await this.loadZip(source.path, cacheDir, signal);
-      else if (source.kind === "dir") await this.loadDir(source.path, cacheDir, signal);
+      if (source.kind === "zip") zips.push(source.path);
+      else if (source.kind === "dir") this.loadDir(source.path, zips, signal);
       else this.loadFiles([source.path], signal);
     }
+    await this.loadZips(zips, wanted, cacheDir, signal);
+  }
+  /** Closes the zips it holds open; the database must not be asked again. */
+  close() {
+    for (const c of this.containers) {
+      if (c.kind !== "zip") continue;
+      try {
+        closeSync(c.fd);
+      } catch {
+      }
+    }
+  }
+  zipFd(at) {
+    const c = this.containers[at / SLOT];
+    if (c?.kind !== "zip") throw new Error("not a zip container");
+    return c.fd;
   }
   addLocation(key, location) {
     const list = this.index.get(key);
     if (!list) this.index.set(key, [location]);
     else if (list[list.length - 1] !== location) list.push(location);
   }
-  async loadZip(path, cacheDir, signal) {
-    const cacheFile = cacheDir ? indexCacheFile(cacheDir, path) : void 0;
-    const cached = cacheFile ? readIndexCache(cacheFile) : void 0;
-    if (cached) {
-      let fd;
+  /** Adds what a scan found to the index, but for the entries it already holds. */
+  indexFound(at, found) {
+    const { base, owners, indexed } = found;
+    const pairs = pairsOf(found);
+    for (let p = 0; p < owners.length; p++) {
+      const owner = owners[p] ?? 0;
+      if (indexed?.has(owner)) continue;
+      this.addLocation(rawKey(pairs[2 * p] ?? "", pairs[2 * p + 1] ?? ""), at + base + owner);
+    }
+  }
+  /** Completes the index of zips scanned for an earlier question, so any package can be asked about. */
+  completeIndex() {
+    for (const { at, found } of this.pending) for (const f of found) this.indexFound(at, f);
+    this.pending = [];
+  }
+  /** Indexes zips: from the cache directory when it holds their index, else by scanning them all in one pool. */
+  async loadZips(paths, wanted, cacheDir, signal) {
+    const scans = [];
+    for (const path of paths) {
+      const cacheFile = cacheDir ? indexCacheFile(cacheDir, path) : void 0;
+      const cached = cacheFile ? readIndexCache(cacheFile) : void 0;
+      if (cached) {
+        this.loadCachedZip(path, cached);
+        continue;
+      }
+      const fd = openZip(path);
+      let entries;
       try {
-        fd = openSync2(path, "r");
+        entries = readCentralDirectory(fd).filter((e) => e.name.endsWith(".json"));
       } catch (error) {
+        closeSync(fd);
         throw new AdvisoriesUnavailableError(`the offline OSV database ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
       }
-      const entries2 = cached.offsets.map((localOffset, i) => ({ name: `#${i}`, localOffset, compressedSize: cached.sizes[i] ?? 0, method: cached.methods[i] ?? 8 }));
-      const at2 = (this.containers.push({ kind: "zip", path, fd, entries: entries2 }) - 1) * SLOT;
-      this.stats.indexCacheHits++;
-      let p = 0;
-      cached.keys.forEach((key, k) => {
-        const n = cached.counts[k] ?? 0;
-        for (let j = 0; j < n; j++) this.addLocation(key, at2 + (cached.owners[p++] ?? 0));
-      });
-      return;
-    }
-    let buf;
-    let entries;
-    try {
-      buf = readShared(path);
-      entries = readCentralDirectory(buf).filter((e) => e.name.endsWith(".json"));
-    } catch (error) {
-      throw new AdvisoriesUnavailableError(`the offline OSV database ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    if (entries.length >= SLOT) throw new AdvisoriesUnavailableError(`${path} holds more records than tollgate can index`);
-    const at = (this.containers.push({ kind: "zip", path, buf, entries }) - 1) * SLOT;
-    const byKey = /* @__PURE__ */ new Map();
-    const add = (key, i) => {
-      this.addLocation(key, at + i);
-      const owners = byKey.get(key);
-      if (!owners) byKey.set(key, [i]);
-      else if (owners[owners.length - 1] !== i) owners.push(i);
-    };
-    this.stats.recordsScanned += entries.length;
-    const threads = scanThreads(entries.length, this.options.workerThreshold);
-    if (threads > 1) {
-      const result = await scanZipEntries(buf, entries, threads, signal);
-      const memo = /* @__PURE__ */ new Map();
-      for (let p = 0; p < result.owners.length; p++) {
-        const eco = result.pairs[2 * p] ?? "";
-        const name = result.pairs[2 * p + 1] ?? "";
-        const memoKey = `${eco}\0${name}`;
-        let key = memo.get(memoKey);
-        if (key === void 0) memo.set(memoKey, key = indexKey(unescape(eco), unescape(name)));
-        add(key, result.owners[p] ?? 0);
+      if (entries.length >= SLOT) {
+        closeSync(fd);
+        throw new AdvisoriesUnavailableError(`${path} holds more records than tollgate can index`);
       }
-      for (const b of result.bad) this.skipped.push(`${path}!${entries[b]?.name ?? b}`);
-    } else {
-      entries.forEach((entry, i) => {
-        if ((i & 1023) === 0) signal?.throwIfAborted();
-        let text;
-        try {
-          text = readEntry(buf, entry).toString("utf8");
-        } catch {
-          this.skipped.push(`${path}!${entry.name}`);
-          return;
-        }
-        for (const key of packageKeys(text)) add(key, i);
-      });
+      const at = (this.containers.push({ kind: "zip", path, fd, entries }) - 1) * SLOT;
+      scans.push({ path, cacheFile, at, job: { path, entries }, found: [] });
+      this.stats.recordsScanned += entries.length;
     }
-    if (cacheFile) writeIndexCache(cacheFile, entries, byKey);
+    if (scans.length === 0) return;
+    const total = scans.reduce((n, s2) => n + s2.job.entries.length, 0);
+    const threads = scanThreads(total, this.options.workerThreshold);
+    if (threads > 1) {
+      await scanZips(
+        scans.map((s2) => s2.job),
+        threads,
+        wanted,
+        (chunk) => {
+          const scan = scans[chunk.job];
+          if (!scan) return;
+          for (const b of chunk.bad) this.skipped.push(`${scan.path}!${scan.job.entries[chunk.base + b]?.name ?? chunk.base + b}`);
+          const indexed = new Set(chunk.hitOwners);
+          scan.found.push({ base: chunk.base, pairs: chunk.pairsJson, owners: chunk.owners, indexed });
+          const at = scan.at + chunk.base;
+          for (let p = 0; p < chunk.hitOwners.length; p++) {
+            this.addLocation(rawKey(chunk.hitPairs[2 * p] ?? "", chunk.hitPairs[2 * p + 1] ?? ""), at + (chunk.hitOwners[p] ?? 0));
+          }
+          for (let h = 0; h + 1 < chunk.hits.length; h += 2) this.parseRecord(at + Number(chunk.hits[h]), String(chunk.hits[h + 1]));
+        },
+        signal
+      );
+      for (const { at, found } of scans) this.pending.push({ at, found });
+    } else {
+      for (const scan of scans) {
+        const fd = this.zipFd(scan.at);
+        const pairs = [];
+        const owners = [];
+        scan.job.entries.forEach((entry, i) => {
+          if ((i & 1023) === 0) signal?.throwIfAborted();
+          let text;
+          try {
+            text = readEntryAt(fd, entry).toString("utf8");
+          } catch {
+            this.skipped.push(`${scan.path}!${entry.name}`);
+            return;
+          }
+          const found2 = packagePairs(text);
+          for (let p = 0; p < found2.length; p += 2) {
+            pairs.push(found2[p] ?? "", found2[p + 1] ?? "");
+            owners.push(i);
+          }
+        });
+        const found = { base: 0, pairs, owners };
+        scan.found.push(found);
+        this.indexFound(scan.at, found);
+      }
+    }
+    for (const scan of scans) if (scan.cacheFile) writeIndexCache(scan.cacheFile, scan.job.entries, scan.found);
   }
-  async loadDir(dir, cacheDir, signal) {
+  /** Warm: the index and the entry table come from the cache; records are read one by one. */
+  loadCachedZip(path, cached) {
+    const fd = openZip(path);
+    const entries = cached.offsets.map((localOffset, i) => ({ name: `#${i}`, localOffset, compressedSize: cached.sizes[i] ?? 0, method: cached.methods[i] ?? 8 }));
+    const at = (this.containers.push({ kind: "zip", path, fd, entries }) - 1) * SLOT;
+    this.stats.indexCacheHits++;
+    this.indexFound(at, { base: 0, pairs: cached.pairs, owners: cached.owners });
+  }
+  loadDir(dir, zips, signal) {
     const files = [];
     const stack = [dir];
     while (stack.length > 0) {
@@ -1004,7 +1225,7 @@ var OfflineDatabase = class {
         const path = join(current, entry.name);
         if (entry.isDirectory()) stack.push(path);
         else if (entry.name.endsWith(".json")) files.push(path);
-        else if (entry.name.endsWith(".zip")) await this.loadZip(path, cacheDir, signal);
+        else if (entry.name.endsWith(".zip")) zips.push(path);
       }
     }
     this.loadFiles(files.sort(), signal);
@@ -1033,19 +1254,25 @@ var OfflineDatabase = class {
   readRecord(location) {
     const cached = this.parsed.get(location);
     if (cached !== void 0) return cached;
-    let record;
     const c = this.containers[Math.floor(location / SLOT)];
     const i = location % SLOT;
+    let text = "";
     try {
-      let text = "";
       if (c?.kind === "zip") {
         const entry = c.entries[i];
-        if (entry && c.buf) text = readEntry(c.buf, entry).toString("utf8");
-        else if (entry && c.fd !== void 0) text = readEntryAt(c.fd, entry).toString("utf8");
+        if (entry) text = readEntryAt(c.fd, entry).toString("utf8");
       } else if (c?.kind === "files") {
         const file = c.files[i];
         if (file) text = readFileSync(file, "utf8");
       }
+    } catch {
+      text = "";
+    }
+    return this.parseRecord(location, text);
+  }
+  parseRecord(location, text) {
+    let record;
+    try {
       record = sanitizeRecord(JSON.parse(text));
     } catch {
       record = null;
@@ -1059,11 +1286,12 @@ var OfflineDatabase = class {
   async recordsFor(packages, options = {}) {
     const wanted = new Set(packages.map((p) => indexKey(p.ecosystem, p.name)));
     const ecosystems = new Set(packages.map((p) => baseEcosystem(p.ecosystem).toLowerCase()));
-    await this.load(ecosystems, options.cacheDir, options.signal);
+    this.completeIndex();
+    await this.load(ecosystems, new Set(packages.map((p) => looseKey(p.ecosystem, p.name))), options.cacheDir, options.signal);
     const out = /* @__PURE__ */ new Map();
     for (const key of wanted) {
       const records = [];
-      for (const location of this.index.get(key) ?? []) {
+      for (const location of [...this.index.get(key) ?? []].sort((x, y) => x - y)) {
         const record = this.readRecord(location);
         if (record) records.push(record);
       }
@@ -1072,6 +1300,13 @@ var OfflineDatabase = class {
     return out;
   }
 };
+function openZip(path) {
+  try {
+    return openSync(path, "r");
+  } catch (error) {
+    throw new AdvisoriesUnavailableError(`the offline OSV database ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 function ecosystemOf(fileName) {
   const name = fileName.replace(/\.zip$/, "");
   const base = baseEcosystem(name).toLowerCase();
@@ -1090,28 +1325,28 @@ function readIndexCache(file) {
   try {
     const data = JSON.parse(readFileSync(file, "utf8"));
     if (data.version !== INDEX_VERSION) return void 0;
-    const { keys, counts, owners, offsets, sizes, methods } = data;
-    if (!Array.isArray(keys) || !Array.isArray(counts) || !Array.isArray(owners) || keys.length !== counts.length) return void 0;
+    const { pairs, owners, offsets, sizes, methods } = data;
+    if (!Array.isArray(pairs) || !Array.isArray(owners) || pairs.length !== 2 * owners.length) return void 0;
     if (!Array.isArray(offsets) || !Array.isArray(sizes) || !Array.isArray(methods) || offsets.length !== sizes.length || offsets.length !== methods.length) return void 0;
-    return { keys, counts, owners, offsets, sizes, methods };
+    if (!owners.every((o) => Number.isInteger(o) && o >= 0 && o < offsets.length)) return void 0;
+    return { pairs, owners, offsets, sizes, methods };
   } catch {
     return void 0;
   }
 }
-function writeIndexCache(file, entries, byKey) {
+function writeIndexCache(file, entries, found) {
   try {
     mkdirSync(join(file, ".."), { recursive: true });
-    const keys = [];
-    const counts = [];
+    const pairs = [];
     const owners = [];
-    for (const [key, list] of byKey) {
-      keys.push(key);
-      counts.push(list.length);
-      for (const i of list) owners.push(i);
+    for (const f of [...found].sort((x, y) => x.base - y.base)) {
+      const json = typeof f.pairs === "string" ? f.pairs : JSON.stringify(f.pairs);
+      if (json.length > 2) pairs.push(json.slice(1, -1));
+      for (let i = 0; i < f.owners.length; i++) owners.push(f.base + (f.owners[i] ?? 0));
     }
-    const table = { offsets: entries.map((e) => e.localOffset), sizes: entries.map((e) => e.compressedSize), methods: entries.map((e) => e.method) };
+    const table = `"offsets":${JSON.stringify(entries.map((e) => e.localOffset))},"sizes":${JSON.stringify(entries.map((e) => e.compressedSize))},"methods":${JSON.stringify(entries.map((e) => e.method))}`;
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ version: INDEX_VERSION, keys, counts, owners, ...table }));
+    writeFileSync(tmp, `{"version":${INDEX_VERSION},"pairs":[${pairs.join(",")}],"owners":${JSON.stringify(owners)},${table}}`);
     renameSync(tmp, file);
   } catch {
   }
@@ -1125,6 +1360,7 @@ function openOfflineDatabase(path) {
   }
   const hit = opened.get(path);
   if (hit && hit.mtimeMs === mtimeMs) return hit.db;
+  hit?.db.close();
   const db = new OfflineDatabase(path);
   opened.set(path, { mtimeMs, db });
   return db;

@@ -11,8 +11,8 @@ import {
   findPolicyFile,
   loadPolicy,
   mergePolicy
-} from "./chunk-QSYR3KYO.js";
-import "./chunk-BJ6H7AUA.js";
+} from "./chunk-GO6KATBU.js";
+import "./chunk-MFYDDNTV.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

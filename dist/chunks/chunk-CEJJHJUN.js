@@ -8,7 +8,7 @@ const __dirname = __tollgateDirname(__filename);
 import {
   GATE_IDS,
   gateRegistry
-} from "./chunk-BJ6H7AUA.js";
+} from "./chunk-MFYDDNTV.js";
 
 // src/core/catalogue.ts
 var POLICY_RULES = [
