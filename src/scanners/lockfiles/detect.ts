@@ -22,6 +22,7 @@ const BY_NAME: Record<string, LockfileKind> = {
   "composer.lock": "composer",
   "pom.xml": "pom",
   "gradle.lockfile": "gradle",
+  "buildscript-gradle.lockfile": "gradle",
   "packages.lock.json": "nuget",
 };
 
