@@ -12,10 +12,30 @@ export function parseNpmLock(path: string, content: string, manifest?: Manifest)
   const lines = content;
   const kind = path.endsWith("npm-shrinkwrap.json") ? "npm-shrinkwrap.json" : "package-lock.json";
   if (isRecord(doc.packages) && version >= 2) {
-    return { path, format: `${kind} v${version}`, packages: fromPackages(doc.packages, lines), notes: [] };
+    return { path, format: `${kind} v${version}`, packages: unique(fromPackages(doc.packages, lines)), notes: [] };
   }
   if (doc.dependencies !== undefined && !isRecord(doc.dependencies)) throw new LockfileError('"dependencies" is not an object');
-  return { path, format: `${kind} v1`, packages: fromDependencies(record(doc.dependencies), lines, manifest), notes: [] };
+  const notes: string[] = [];
+  const packages = unique(fromDependencies({ deps: record(doc.dependencies), lines, manifest, notes, path }));
+  return { path, format: `${kind} v1`, packages, notes };
+}
+
+/**
+ * One entry per name@version: npm installs the same release at several paths when hoisting
+ * cannot share it. The first path keys the line; it is direct if any copy is, dev only if all are.
+ */
+function unique(packages: LockPackage[]): LockPackage[] {
+  const byId = new Map<string, LockPackage>();
+  for (const pkg of packages) {
+    const id = `${pkg.name}@${pkg.version}`;
+    const first = byId.get(id);
+    if (!first) byId.set(id, pkg);
+    else {
+      first.direct ||= pkg.direct;
+      first.dev &&= pkg.dev;
+    }
+  }
+  return [...byId.values()];
 }
 
 /** v2/v3: keys are install paths ("node_modules/a/node_modules/b"); "" is the root project. */
@@ -55,8 +75,16 @@ function fromPackages(packages: Record<string, unknown>, lines: string): LockPac
   return out;
 }
 
+interface V1Input {
+  deps: Record<string, unknown>;
+  lines: string;
+  manifest: Manifest | undefined;
+  notes: string[];
+  path: string;
+}
+
 /** v1: nested "dependencies"; the root's own dependency list is only in package.json. */
-function fromDependencies(deps: Record<string, unknown>, lines: string, manifest?: Manifest): LockPackage[] {
+function fromDependencies({ deps, lines, manifest, notes, path }: V1Input): LockPackage[] {
   const out: LockPackage[] = [];
   const cursor = new JsonKeyCursor(lines);
   cursor.seek('"dependencies"');
@@ -75,7 +103,11 @@ function fromDependencies(deps: Record<string, unknown>, lines: string, manifest
         name = alias[1];
         version = alias[2];
       }
-      if (version && !version.startsWith("file:") && value.bundled !== true) {
+      // v1 writes the source instead of a version for git, tarball and folder dependencies
+      // ("github:a/b#sha", "https://host/b.tgz", "file:../b"): no release to check.
+      if (version && !/^\d/.test(version)) {
+        notes.push(`${path}:${line}: ${installedAs} comes from ${version.split("#")[0] ?? version}, not a registry release; it is not checked`);
+      } else if (version) {
         const pkg: LockPackage = { ecosystem: "npm", name, version, direct: false, dev: value.dev === true, line };
         out.push(pkg);
         if (depth === 0) topLevel.set(pkg, installedAs);
