@@ -1,7 +1,7 @@
 // yarn.lock: the v1 format (`name@range:` blocks with `version "x"`) and Berry (v2+, YAML with
 // `resolution: "name@npm:x"`). Neither records dev/direct, so package.json decides when present.
 import { type LockPackage, LockfileError, type Manifest, type ParsedLockfile } from "../types.js";
-import { reachable } from "../text.js";
+import { reachable, stripBom } from "../text.js";
 
 interface Block {
   specs: string[];
@@ -13,9 +13,10 @@ interface Block {
 const DEP_MAPS = ["dependencies", "optionalDependencies"];
 
 export function parseYarnLock(path: string, content: string, manifest?: Manifest): ParsedLockfile {
-  const blocks = readBlocks(content);
+  const blocks = readBlocks(stripBom(content));
   const berry = blocks.some((b) => b.specs.includes("__metadata"));
   const out: LockPackage[] = [];
+  const notes: string[] = [];
   const nodeOf = new Map<Block, LockPackage>();
   const bySpec = new Map<string, Block>();
   for (const block of blocks) for (const spec of block.specs) bySpec.set(spec, block);
@@ -24,6 +25,7 @@ export function parseYarnLock(path: string, content: string, manifest?: Manifest
     if (block.specs.includes("__metadata")) continue;
     const pkg = berry ? berryPackage(block) : classicPackage(block);
     if (pkg === "workspace") workspaces.push(block);
+    else if (typeof pkg === "string") notes.push(`${path}:${block.line}: ${block.specs[0] ?? ""} ${pkg}; it is not checked`);
     else if (pkg) nodeOf.set(block, pkg);
   }
   const depsOf = (block: Block): Block[] => {
@@ -79,7 +81,7 @@ export function parseYarnLock(path: string, content: string, manifest?: Manifest
     for (const [block, pkg] of nodeOf) pkg.direct = !required.has(block);
   }
   for (const pkg of nodeOf.values()) out.push(pkg);
-  // The same name@version can appear under several specs in Berry only through patches: keep one.
+  // The same name@version can sit in two blocks (a git copy beside the registry one): keep one.
   const seen = new Set<string>();
   const packages = out.filter((p) => {
     const key = `${p.name}@${p.version}`;
@@ -87,7 +89,7 @@ export function parseYarnLock(path: string, content: string, manifest?: Manifest
     seen.add(key);
     return true;
   });
-  return { path, format: berry ? "yarn.lock berry" : "yarn.lock v1", packages, notes: [] };
+  return { path, format: berry ? "yarn.lock berry" : "yarn.lock v1", packages, notes };
 }
 
 function firstByName(nodes: Map<Block, LockPackage>, name: string): Block | undefined {
@@ -95,28 +97,55 @@ function firstByName(nodes: Map<Block, LockPackage>, name: string): Block | unde
   return undefined;
 }
 
+/**
+ * The block a dependency resolves to. Berry's `patch:` descriptors (the built-in compat patches
+ * of typescript, resolve and fsevents, or `yarn patch`) stand for the inner package, which the
+ * lockfile also lists: the patched copy is that release, so edges go to the inner block.
+ */
 function lookup(bySpec: Map<string, Block>, name: string, range: string): Block | undefined {
-  return bySpec.get(`${name}@${range}`) ?? bySpec.get(`${name}@npm:${range}`);
+  const inner = patchedDescriptor(range);
+  const target = inner !== undefined ? bySpec.get(inner) : undefined;
+  return target ?? bySpec.get(`${name}@${range}`) ?? bySpec.get(`${name}@npm:${range}`);
 }
 
-function classicPackage(block: Block): LockPackage | undefined {
+/** "patch:typescript@npm%3A^5.3.0#optional!builtin<compat/typescript>" -> "typescript@npm:^5.3.0". */
+function patchedDescriptor(range: string): string | undefined {
+  if (!range.startsWith("patch:")) return undefined;
+  const encoded = range.slice("patch:".length).split("#")[0] ?? "";
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return undefined;
+  }
+}
+
+function classicPackage(block: Block): LockPackage | string | undefined {
   const version = block.fields.get("version");
   const spec = block.specs[0];
   if (!version || !spec) return undefined;
   const { name, range } = splitSpec(spec);
-  if (range.startsWith("file:") || range.startsWith("link:")) return undefined;
+  if (range.startsWith("file:") || range.startsWith("link:")) return `is the local folder ${range}`;
   // Aliases: "alias@npm:real@^1" installs "real".
   const realName = range.startsWith("npm:") ? splitSpec(range.slice(4)).name : name;
   return { ecosystem: "npm", name: realName || name, version, direct: false, dev: false, line: block.line };
 }
 
-function berryPackage(block: Block): LockPackage | "workspace" | undefined {
+/**
+ * A Berry block's package, "workspace", or why it is left out. The resolution is
+ * `<name>@<protocol>:<source>`: registry (npm:) and remote (git, tarball URL) packages carry the
+ * version of the release they install; local folders (file:, link:, portal:) are the project's
+ * own code; patch: blocks duplicate the block they patch.
+ */
+function berryPackage(block: Block): LockPackage | "workspace" | string | undefined {
   const resolution = block.fields.get("resolution") ?? "";
-  if (/@workspace:/.test(resolution)) return "workspace";
-  const at = resolution.indexOf("@npm:", 1);
+  const { name, range: source } = splitSpec(resolution);
   const version = block.fields.get("version");
-  if (at === -1 || !version) return undefined; // patch:, git, link:, portal:, file: - not a registry package
-  return { ecosystem: "npm", name: resolution.slice(0, at), version, direct: false, dev: false, line: block.line };
+  if (source.startsWith("workspace:")) return "workspace";
+  if (source.startsWith("patch:")) return undefined;
+  if (/^(file|link|portal):/.test(source)) return `is the local folder ${source}`;
+  if (!name || !version) return undefined;
+  if (!source.startsWith("npm:") && !/^(https?|git|git\+[a-z]+|ssh|github|gitlab|bitbucket):/.test(source)) return `resolves to ${source}`;
+  return { ecosystem: "npm", name, version, direct: false, dev: false, line: block.line };
 }
 
 /** "@scope/name@^1" -> { name: "@scope/name", range: "^1" }. */
