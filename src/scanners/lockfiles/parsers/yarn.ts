@@ -124,7 +124,7 @@ function classicPackage(block: Block): LockPackage | string | undefined {
   const spec = block.specs[0];
   if (!version || !spec) return undefined;
   const { name, range } = splitSpec(spec);
-  if (range.startsWith("file:") || range.startsWith("link:")) return `is the local folder ${range}`;
+  if (range.startsWith("file:") || range.startsWith("link:")) return "is a local folder";
   // Aliases: "alias@npm:real@^1" installs "real".
   const realName = range.startsWith("npm:") ? splitSpec(range.slice(4)).name : name;
   return { ecosystem: "npm", name: realName || name, version, direct: false, dev: false, line: block.line };
@@ -142,7 +142,7 @@ function berryPackage(block: Block): LockPackage | "workspace" | string | undefi
   const version = block.fields.get("version");
   if (source.startsWith("workspace:")) return "workspace";
   if (source.startsWith("patch:")) return undefined;
-  if (/^(file|link|portal):/.test(source)) return `is the local folder ${source}`;
+  if (/^(file|link|portal):/.test(source)) return "is a local folder";
   if (!name || !version) return undefined;
   if (!source.startsWith("npm:") && !/^(https?|git|git\+[a-z]+|ssh|github|gitlab|bitbucket):/.test(source)) return `resolves to ${source}`;
   return { ecosystem: "npm", name, version, direct: false, dev: false, line: block.line };
