@@ -1,6 +1,7 @@
 // go.mod: `require` lines (`// indirect` marks transitive ones), `replace` directives, and the Go
 // version itself as the "stdlib" package, since the standard library has advisories too.
 import { type LockPackage, LockfileError, type ParsedLockfile } from "../types.js";
+import { stripBom } from "../text.js";
 
 interface Require {
   path: string;
@@ -10,7 +11,7 @@ interface Require {
 }
 
 export function parseGoMod(path: string, content: string): ParsedLockfile {
-  const lines = content.split(/\r?\n/);
+  const lines = stripBom(content).split(/\r?\n/);
   const requires: Require[] = [];
   const replaces = new Map<string, { path: string; version?: string }>();
   let goVersion: { version: string; line: number } | undefined;
@@ -53,9 +54,12 @@ export function parseGoMod(path: string, content: string): ParsedLockfile {
       case "go":
         if (args[0]) goVersion = { version: args[0], line };
         break;
-      case "toolchain":
-        if (args[0]) toolchain = { version: args[0].replace(/^go/, ""), line };
+      case "toolchain": {
+        // "go1.23.6-custom" is a vendor build of go1.23.6; "default" names no release.
+        const release = /^go(\d[^-\s]*)/.exec(args[0] ?? "")?.[1];
+        if (release) toolchain = { version: release, line };
         break;
+      }
       case "require":
         if (args.length < 2 || !args[0] || !args[1]) throw new LockfileError(`line ${line}: require needs a module path and a version`, line);
         requires.push({ path: args[0], version: args[1], indirect, line });
@@ -76,7 +80,8 @@ export function parseGoMod(path: string, content: string): ParsedLockfile {
     }
   }
 
-  const out: LockPackage[] = [];
+  // Two requirements replaced by the same module version are one package.
+  const byId = new Map<string, LockPackage>();
   const notes: string[] = [];
   for (const req of requires) {
     const replaced = replaces.get(`${req.path}@${req.version}`) ?? replaces.get(req.path);
@@ -90,8 +95,12 @@ export function parseGoMod(path: string, content: string): ParsedLockfile {
       name = replaced.path;
       version = replaced.version;
     }
-    out.push({ ecosystem: "Go", name, version: version.replace(/^v/, ""), direct: !req.indirect, dev: false, line: req.line });
+    const pkg: LockPackage = { ecosystem: "Go", name, version: version.replace(/^v/, ""), direct: !req.indirect, dev: false, line: req.line };
+    const seen = byId.get(`${pkg.name}@${pkg.version}`);
+    if (seen) seen.direct ||= pkg.direct;
+    else byId.set(`${pkg.name}@${pkg.version}`, pkg);
   }
+  const out = [...byId.values()];
   const std = toolchain ?? goVersion;
   if (std) out.push({ ecosystem: "Go", name: "stdlib", version: std.version, direct: true, dev: false, line: std.line });
   return { path, format: "go.mod", packages: out, notes };
