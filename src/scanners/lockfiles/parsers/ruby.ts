@@ -1,24 +1,29 @@
-// Gemfile.lock: specs under GEM/GIT sections ("    name (version[-platform])"), direct ones
+// Gemfile.lock: specs under GEM/GIT/PATH sections ("    name (version[-platform])"), direct ones
 // under DEPENDENCIES. Dev comes from the Gemfile's development/test groups when it is present.
 import { type LockPackage, LockfileError, type Manifest, type ParsedLockfile } from "../types.js";
 import { reachable } from "../text.js";
 
-const SECTIONS = new Set(["GEM", "GIT", "PATH", "PLUGIN SOURCE", "PLATFORMS", "DEPENDENCIES", "BUNDLED WITH", "RUBY VERSION", "CHECKSUMS"]);
+const SOURCES = new Set(["GEM", "GIT", "PATH", "PLUGIN SOURCE"]);
+const SECTIONS = new Set([...SOURCES, "PLATFORMS", "DEPENDENCIES", "BUNDLED WITH", "RUBY VERSION", "CHECKSUMS"]);
 
 export function parseGemfileLock(path: string, content: string, manifest?: Manifest): ParsedLockfile {
   const lines = content.split(/\r?\n/);
-  const specs = new Map<string, { pkg: LockPackage; deps: string[] }>();
+  // One package per name and version: a gem locked for several platforms is listed once per platform.
+  const specs = new Map<string, LockPackage>();
+  const deps = new Map<string, string[]>();
   const direct = new Set<string>();
   let section = "";
-  let current: { pkg: LockPackage; deps: string[] } | undefined;
+  let current: string[] | undefined;
   let sawSection = false;
+  let firstStray: number | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
     if (line.trim() === "") continue;
     if (!line.startsWith(" ")) {
+      // Sections Bundler adds later are skipped like the ones we do not read.
       section = line.trim();
-      if (!SECTIONS.has(section)) throw new LockfileError(`line ${i + 1}: "${section.slice(0, 40)}" is not a Gemfile.lock section`, i + 1);
-      sawSection = true;
+      if (SECTIONS.has(section)) sawSection = true;
+      else firstStray ??= i + 1;
       current = undefined;
       continue;
     }
@@ -27,35 +32,34 @@ export function parseGemfileLock(path: string, content: string, manifest?: Manif
       if (m?.[1]) direct.add(m[1]);
       continue;
     }
-    if (section !== "GEM" && section !== "GIT" && section !== "PATH" && section !== "PLUGIN SOURCE") continue;
+    if (!SOURCES.has(section)) continue;
     const spec = /^ {4}([^\s(]+) \(([^)]+)\)\s*$/.exec(line);
     if (spec?.[1] && spec[2]) {
+      const name = spec[1];
       // "1.13.10-x86_64-linux": the platform suffix is not part of the version.
       const version = spec[2].split("-")[0] ?? spec[2];
-      if (section === "PATH") {
-        current = undefined;
-        continue;
+      const key = `${name}@${version}`;
+      if (!specs.has(key)) {
+        const pkg: LockPackage = { ecosystem: "RubyGems", name, version, direct: false, dev: false, line: i + 1 };
+        if (section === "PATH") pkg.local = true; // a gem from a folder of the project
+        specs.set(key, pkg);
       }
-      const key = spec[1];
-      current = specs.get(key);
-      if (!current) {
-        current = { pkg: { ecosystem: "RubyGems", name: spec[1], version, direct: false, dev: false, line: i + 1 }, deps: [] };
-        specs.set(key, current);
-      }
+      current = deps.get(name) ?? [];
+      deps.set(name, current);
       continue;
     }
     const dep = /^ {6}([^\s(]+)/.exec(line);
-    if (dep?.[1] && current) current.deps.push(dep[1]);
+    if (dep?.[1] && current) current.push(dep[1]);
   }
-  if (!sawSection) throw new LockfileError("no GEM or DEPENDENCIES section: this is not a Gemfile.lock");
+  if (!sawSection) throw new LockfileError("no GEM or DEPENDENCIES section: this is not a Gemfile.lock", firstStray);
   const devNames = manifest?.dev ?? new Set<string>();
   const prodRoots = [...direct].filter((n) => !devNames.has(n) || manifest?.prod?.has(n) === true);
-  const prod = reachable(prodRoots, (n) => specs.get(n)?.deps ?? []);
-  for (const [name, spec] of specs) {
-    spec.pkg.direct = direct.has(name);
-    spec.pkg.dev = manifest?.dev !== undefined && !prod.has(name);
+  const prod = reachable(prodRoots, (n) => deps.get(n) ?? []);
+  for (const pkg of specs.values()) {
+    pkg.direct = direct.has(pkg.name);
+    pkg.dev = manifest?.dev !== undefined && !prod.has(pkg.name);
   }
-  return { path, format: "Gemfile.lock", packages: [...specs.values()].map((s) => s.pkg), notes: [] };
+  return { path, format: "Gemfile.lock", packages: [...specs.values()], notes: [] };
 }
 
 /** Gem names the Gemfile declares inside `group :development` / `:test` blocks (and outside). */
