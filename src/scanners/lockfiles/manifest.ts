@@ -121,10 +121,17 @@ function pyprojectManifest(text: string | undefined): Manifest | undefined {
   return prod.size + dev.size > 0 ? { prod, dev } : undefined;
 }
 
+const PIPFILE_TABLES = new Set(["source", "packages", "dev-packages", "requires", "scripts", "pipenv"]);
+
 function pipfileManifest(text: string | undefined): Manifest | undefined {
   if (text === undefined) return undefined;
   const doc = parseToml(text) as Record<string, unknown>;
-  return { prod: new Set(Object.keys(record(doc.packages))), dev: new Set(Object.keys(record(doc["dev-packages"]))) };
+  const dev = new Set(Object.keys(record(doc["dev-packages"])));
+  // Since pipenv 2022.10 any other table is a named package category, installed only on request.
+  for (const [key, value] of Object.entries(doc)) {
+    if (!PIPFILE_TABLES.has(key) && isRecord(value)) for (const name of Object.keys(value)) dev.add(name);
+  }
+  return { prod: new Set(Object.keys(record(doc.packages))), dev };
 }
 
 function composerManifest(text: string | undefined): Manifest | undefined {
