@@ -21,8 +21,9 @@ export function parseComposerLock(path: string, content: string, manifest?: Mani
       if (!name || !version) continue;
       const line = cursor.nextPair("name", name) ?? 1;
       for (const dep of Object.keys(record(info.require))) required.add(dep.toLowerCase());
-      if (version.startsWith("dev-") && !info.dist) continue; // a branch without a release
       const pkg: LockPackage = { ecosystem: "Packagist", name, version, direct: false, dev: section === "packages-dev", line };
+      // A "path" repository installs a folder of the project itself (a monorepo package).
+      if (record(info.dist).type === "path") pkg.local = true;
       const licenses = Array.isArray(info.license) ? info.license.filter((l): l is string => typeof l === "string") : [];
       if (licenses.length === 1 && licenses[0]) pkg.license = licenses[0];
       else if (licenses.length > 1) pkg.license = `(${licenses.join(" OR ")})`;
