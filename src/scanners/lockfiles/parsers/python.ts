@@ -248,9 +248,9 @@ export function parseUvLock(path: string, content: string, manifest?: Manifest):
   const tables = packageTables(doc);
   const lines = packageLines(content);
   const nodes: PyNode[] = [];
-  // A workspace without a root project lists what it requires in [manifest] instead.
-  const uvManifest = record(doc.manifest);
-  const roots = { prod: depNames(uvManifest.requirements), dev: Object.values(record(uvManifest["dependency-groups"])).flatMap(depNames) };
+  // A workspace without a root project lists what it requires in [manifest] ([workspace] in v2).
+  const workspace = record(doc.workspace ?? doc.manifest);
+  const roots = { prod: depNames(workspace.requirements ?? workspace.dependencies), dev: groupDeps(workspace["dependency-groups"]) };
   const local: LockPackage[] = [];
   tables.forEach((t, i) => {
     const name = str(t.name);
@@ -261,7 +261,7 @@ export function parseUvLock(path: string, content: string, manifest?: Manifest):
     if (source.editable !== undefined || source.virtual !== undefined) {
       roots.prod.push(...depNames(t.dependencies));
       for (const extra of Object.values(record(t["optional-dependencies"]))) roots.prod.push(...depNames(extra));
-      for (const group of Object.values(record(t["dev-dependencies"]))) roots.dev.push(...depNames(group));
+      roots.dev.push(...groupDeps(t["dev-dependencies"] ?? t["dependency-groups"]));
       // An editable project is installed with its version; a virtual one has none worth listing.
       if (source.editable !== undefined && version) local.push({ ecosystem: "PyPI", name, version, direct: false, dev: false, line: lines[i] ?? 1, local: true });
       return;
@@ -277,6 +277,11 @@ export function parseUvLock(path: string, content: string, manifest?: Manifest):
   classify(nodes, manifest, roots.prod.length + roots.dev.length > 0 ? roots : undefined);
   const packages = [...nodes.map((n) => n.pkg), ...local].sort((a, b) => a.line - b.line);
   return { path, format: `uv.lock v${String(doc.version ?? "?")}`, packages, notes: [] };
+}
+
+/** Names in uv dependency groups: `name = [deps]`, or in v2 `name = { dependencies = [deps] }`. */
+function groupDeps(groups: unknown): string[] {
+  return Object.values(record(groups)).flatMap((g) => depNames(isRecord(g) ? g.dependencies : g));
 }
 
 /** PDM cannot tell extras from dev groups in its lockfile; these names are the usual dev ones. */
