@@ -177,7 +177,8 @@ function classify(nodes: PyNode[], manifest?: Manifest, roots?: { prod: string[]
     }
     return;
   }
-  const required = new Set(nodes.flatMap((n) => n.deps));
+  // PDM's entry for a package with extras depends on the package itself: that is not a parent.
+  const required = new Set(nodes.flatMap((n) => n.deps.filter((d) => d !== normalizePypiName(n.pkg.name))));
   for (const n of nodes) {
     n.pkg.direct = !required.has(normalizePypiName(n.pkg.name));
     n.pkg.dev = n.devHint ?? false;
