@@ -11,7 +11,8 @@ export function parseComposerLock(path: string, content: string, manifest?: Mani
   const required = new Set<string>();
   for (const section of ["packages", "packages-dev"] as const) {
     const list = doc[section];
-    if (list === undefined) continue;
+    // Locks written by `composer update --no-dev` (and old Composer) hold "packages-dev": null.
+    if (list === undefined || list === null) continue;
     if (!Array.isArray(list)) throw new LockfileError(`"${section}" is not an array`);
     cursor.seek(`"${section}"`);
     for (const entry of list) {
