@@ -97,6 +97,10 @@ export function parseMavenPom(path: string, content: string): ParsedLockfile {
       notes.push(`${path}:${d.line}: ${name} has no version in this POM (inherited from a parent or BOM); it is not checked`);
       continue;
     }
+    if (name.includes("${")) {
+      notes.push(`${path}:${d.line}: ${name} is named with a property this POM does not define; it is not checked`);
+      continue;
+    }
     if (requirement.includes("${")) {
       notes.push(`${path}:${d.line}: ${name} version ${requirement} uses a property this POM does not define; it is not checked`);
       continue;
