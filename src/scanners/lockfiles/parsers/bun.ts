@@ -44,7 +44,8 @@ export function parseBunLock(path: string, content: string): ParsedLockfile {
   const prod = reachable(directProd, edges);
   const cursor = new JsonKeyCursor(json);
   cursor.seek('"packages"');
-  const out: LockPackage[] = [];
+  const byId = new Map<string, LockPackage>();
+  const notes: string[] = [];
   for (const [key, entry] of Object.entries(packages)) {
     const line = cursor.next(key, "[") ?? 1;
     if (!Array.isArray(entry) || typeof entry[0] !== "string") continue;
@@ -53,9 +54,20 @@ export function parseBunLock(path: string, content: string): ParsedLockfile {
     if (at === -1) continue;
     const name = ident.slice(0, at);
     const version = ident.slice(at + 1);
-    // workspace:, link:, file:, github: and git+ entries are not registry releases.
-    if (/^(workspace|link|file|github|git\+|git|https?|root):/.test(version) || version === "") continue;
-    out.push({ ecosystem: "npm", name, version, direct: directProd.has(key) || directDev.has(key), dev: !prod.has(key), line });
+    // Anything but a release ("workspace:", "file:", "github:", "git+", a URL or a tarball
+    // path such as "./vendor/x.tgz") names a source, not a version that advisories could match.
+    if (!/^\d/.test(version)) {
+      if (!version.startsWith("workspace:")) notes.push(`${path}:${line}: ${name} comes from ${version.split("#")[0] ?? version}, not a registry release; it is not checked`);
+      continue;
+    }
+    // A release can be installed at several paths ("a/b" nests a second copy): list it once.
+    const direct = directProd.has(key) || directDev.has(key);
+    const dev = !prod.has(key);
+    const first = byId.get(`${name}@${version}`);
+    if (first) {
+      first.direct ||= direct;
+      first.dev &&= dev;
+    } else byId.set(`${name}@${version}`, { ecosystem: "npm", name, version, direct, dev, line });
   }
-  return { path, format: `bun.lock v${String(doc.lockfileVersion ?? "?")}`, packages: out, notes: [] };
+  return { path, format: `bun.lock v${String(doc.lockfileVersion ?? "?")}`, packages: [...byId.values()], notes };
 }
