@@ -26,7 +26,7 @@ export function parseRequirements(path: string, content: string): ParsedLockfile
   const notes: string[] = [];
   const includes: string[] = [];
   const dev = devByName(path);
-  const raw = content.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const raw = asciiText(content).replace(/^\uFEFF/, "").split(/\r?\n/);
   // pip-compile annotates pins with "# via ...": a pin pulled in only by other packages is
   // transitive; one from "-r <file>", from the project file, or with no annotation is direct.
   const annotated = raw.some((l) => /(^|\s)#\s*via\b/.test(l));
@@ -59,6 +59,16 @@ export function parseRequirements(path: string, content: string): ParsedLockfile
     out.push(pkg);
   }
   return { path, format: "requirements.txt", packages: out, notes, includes };
+}
+
+/**
+ * `pip freeze > requirements.txt` in Windows PowerShell 5 writes UTF-16: read as UTF-8 it is
+ * the ASCII text with a NUL after every character, behind the byte-order mark's replacement
+ * characters. Requirements are ASCII, so dropping those gives the file back.
+ */
+function asciiText(content: string): string {
+  if (!content.includes("\u0000")) return content;
+  return content.split("\u0000").join("").replace(/^\uFFFD+/, "");
 }
 
 /** Applies one comment line below a pin: "via x", "via" then "  x" lines. */
