@@ -69,10 +69,9 @@ export function gemfileManifest(text: string): Manifest {
   const groups: boolean[] = [];
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.replace(/#.*$/, "").trim();
-    const group = /^group\s+(.+?)\s+do\b/.exec(line);
+    const group = /^group\b\s*\(?(.+?)\)?\s+do\b/.exec(line);
     if (group?.[1]) {
-      const names = [...group[1].matchAll(/:(\w+)|["'](\w+)["']/g)].map((m) => m[1] ?? m[2] ?? "");
-      groups.push(names.length > 0 && names.every((n) => n === "development" || n === "test"));
+      groups.push(onlyDevGroups(group[1]));
       continue;
     }
     if (/^(\w+\b.*\bdo\b|if\b|unless\b|platforms?\b.*\bdo\b)/.test(line) && !line.startsWith("gem ")) {
@@ -85,8 +84,17 @@ export function gemfileManifest(text: string): Manifest {
     }
     const gem = /^gem\s+["']([^"']+)["'](.*)$/.exec(line);
     if (!gem?.[1]) continue;
-    const inlineDev = /group[s]?:\s*(?:\[)?\s*(?::(?:development|test)\s*,?\s*)+\]?/.test(gem[2] ?? "");
+    // `group: :test`, `groups: %i[development test]`, or the older `:group => "test"`.
+    const inline = /(?:\bgroups?:|:groups?\s*=>)\s*(\[[^\]]*\]|%[iw]\[[^\]]*\]|\S+)/.exec(gem[2] ?? "");
+    const inlineDev = inline?.[1] !== undefined && onlyDevGroups(inline[1]);
     (groups[groups.length - 1] === true || inlineDev ? dev : prod).add(gem[1]);
   }
   return { prod, dev };
+}
+
+/** Whether a list of Bundler group names (":test", "'development'", "%i[development test]") is all dev. */
+function onlyDevGroups(list: string): boolean {
+  const body = list.replace(/^%[iw]\[/, "[");
+  const names = body.startsWith("[") && !/[:"']/.test(body) ? body.slice(1, -1).trim().split(/\s+/) : [...body.matchAll(/:(\w+)|["'](\w+)["']/g)].map((m) => m[1] ?? m[2] ?? "");
+  return names.length > 0 && names.every((n) => n === "development" || n === "test");
 }
