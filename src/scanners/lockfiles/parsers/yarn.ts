@@ -104,7 +104,8 @@ function firstByName(nodes: Map<Block, LockPackage>, name: string): Block | unde
  */
 function lookup(bySpec: Map<string, Block>, name: string, range: string): Block | undefined {
   const inner = patchedDescriptor(range);
-  const target = inner !== undefined ? bySpec.get(inner) : undefined;
+  // Early Berry wrote the inner descriptor without its "npm:" ("patch:resolve@^1.20.0#...").
+  const target = inner !== undefined ? lookup(bySpec, splitSpec(inner).name, splitSpec(inner).range) : undefined;
   return target ?? bySpec.get(`${name}@${range}`) ?? bySpec.get(`${name}@npm:${range}`);
 }
 
