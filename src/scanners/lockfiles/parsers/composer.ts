@@ -18,7 +18,7 @@ export function parseComposerLock(path: string, content: string, manifest?: Mani
     for (const entry of list) {
       const info = record(entry);
       const name = str(info.name);
-      const version = str(info.version);
+      const version = str(info.version) ?? (typeof info.version === "number" && name ? numericVersion(content, name, info.version) : undefined);
       if (!name || !version) continue;
       const line = cursor.nextPair("name", name) ?? 1;
       for (const dep of Object.keys(record(info.require))) required.add(dep.toLowerCase());
@@ -34,4 +34,14 @@ export function parseComposerLock(path: string, content: string, manifest?: Mani
   const declared = manifest ? new Set([...(manifest.prod ?? []), ...(manifest.dev ?? [])].map((n) => n.toLowerCase())) : undefined;
   for (const pkg of out) pkg.direct = declared ? declared.has(pkg.name.toLowerCase()) : !required.has(pkg.name.toLowerCase());
   return { path, format: "composer.lock", packages: out, notes: [] };
+}
+
+/**
+ * Older Composer wrote some WordPress Packagist versions as JSON numbers ("version": 7), see
+ * https://github.com/google/osv-scanner/issues/1138. The source spelling is the version: reading
+ * the number back would turn 1.10 into "1.1".
+ */
+function numericVersion(content: string, name: string, value: number): string {
+  const key = JSON.stringify(name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`"name"\\s*:\\s*${key}[^{}]*?"version"\\s*:\\s*(-?\\d[\\d.eE+-]*)`).exec(content)?.[1] ?? String(value);
 }
