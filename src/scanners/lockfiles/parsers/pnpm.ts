@@ -70,13 +70,15 @@ function parseDocument(path: string, content: string): DocResult {
   const major = Number.parseInt(lockVersion, 10);
   if (!Number.isFinite(major)) throw new LockfileError('missing "lockfileVersion"');
   const packages = record(doc.packages);
-  // 9.x lists dependencies per snapshot ("a@1.0.0(peer@2)"), older versions per package key.
-  const graph = major >= 9 ? record(doc.snapshots) : packages;
+  // 9.x (and the 7.0 of pnpm 9 pre-releases) list dependencies per snapshot ("a@1.0.0(peer@2)"),
+  // older versions per package key.
+  const snapshots = major >= 9 || isRecord(doc.snapshots);
+  const graph = snapshots ? record(doc.snapshots) : packages;
   const graphKeys = new Set(Object.keys(graph).map(withoutSlash));
   const importers = isRecord(doc.importers) ? Object.values(doc.importers).map(record) : [doc];
 
   const resolveDep = (name: string, value: unknown): string | undefined => resolveReference(graphKeys, name, value);
-  const packageKeyOf = (graphKey: string): string => (major >= 9 ? withoutPeers(graphKey) : graphKey);
+  const packageKeyOf = (graphKey: string): string => (snapshots ? withoutPeers(graphKey) : graphKey);
 
   const direct = new Set<string>();
   const prodRoots: string[] = [];
@@ -90,9 +92,9 @@ function parseDocument(path: string, content: string): DocResult {
       }
     }
   }
-  // 9.x has no dev flag: a package is dev when no production root reaches any of its snapshots.
+  // Snapshots carry no dev flag: a package is dev when no production root reaches any of them.
   let prodPackages: Set<string> | undefined;
-  if (major >= 9) {
+  if (snapshots) {
     const reached = reachable(prodRoots, (key) => {
       const snap = record(graph[key] ?? graph[`/${key}`]);
       return PROD_FIELDS.flatMap((f) => Object.entries(record(snap[f])).map(([n, v]) => resolveDep(n, v) ?? ""));
