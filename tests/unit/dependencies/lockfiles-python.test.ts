@@ -31,6 +31,11 @@ describe("requirements.txt", () => {
     ]);
   });
 
+  it("reads a version specifier written in parentheses, as PEP 508 allows", () => {
+    const parsed = parseLockfile({ path: "requirements.txt", content: "requests (==2.31.0)\nurllib3 (>=2)\n" });
+    expect(parsed.packages.map((p) => [p.name, p.version])).toEqual([["requests", "2.31.0"]]);
+  });
+
   it("takes the version of a wheel or sdist only from the named project's own file", () => {
     const content = [
       "pandas @ https://example.com/pandas-2.2.1-cp312-cp312-win_amd64.whl",

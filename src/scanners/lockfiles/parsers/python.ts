@@ -123,9 +123,10 @@ function requirementLine({ path, line, startLine, notes, includes }: LineInput):
     return undefined;
   }
   const name = m[1];
-  const version = m[3]?.startsWith("@") ? versionFromUrl(name, m[3].slice(1).trim()) : /^===?\s*([^\s,*]+)$/.exec(m[3] ?? "")?.[1];
+  // PEP 508 also allows the version specifier in parentheses: "name (==1.0)".
+  const rest = (m[3] ?? "").trim().replace(/^\((.*)\)$/, "$1").trim();
+  const version = rest.startsWith("@") ? versionFromUrl(name, rest.slice(1).trim()) : /^===?\s*([^\s,*]+)$/.exec(rest)?.[1];
   if (!version) {
-    const rest = (m[3] ?? "").trim();
     if (rest.startsWith("@")) notes.push(`${where}: ${name} comes from ${rest.slice(1).trim().slice(0, 80)}; it is not checked`);
     else if (rest !== "") notes.push(`${where}: ${name} is not pinned to one version (${rest}); it is not checked`);
     else notes.push(`${where}: ${name} has no version; it is not checked`);
