@@ -35,6 +35,8 @@ export interface Manifest {
   ranges?: Map<string, string>;
   /** Raw text of a manifest that is searched rather than parsed (build.gradle). */
   text?: string;
+  /** pom.xml: the parent POMs found in the repository, nearest first. */
+  parents?: string[];
 }
 
 export interface ParseInput {
