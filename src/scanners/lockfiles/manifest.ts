@@ -7,6 +7,7 @@ import type { Manifest } from "./types.js";
 import type { LockfileKind } from "./detect.js";
 import { isRecord, record } from "./text.js";
 import { gemfileManifest } from "./parsers/ruby.js";
+import { pomParentPath } from "./parsers/maven.js";
 
 async function readText(path: string): Promise<string | undefined> {
   try {
@@ -36,6 +37,8 @@ export async function loadManifest(root: string, lockPath: string, kind: Lockfil
       }
       case "composer":
         return composerManifest(await readText(join(dir, "composer.json")));
+      case "pom":
+        return await pomManifest(root, lockPath);
       case "gradle": {
         const base = lockPath.includes("gradle/dependency-locks/") ? dirname(dirname(dir)) : dir;
         const text = (await readText(join(base, "build.gradle"))) ?? (await readText(join(base, "build.gradle.kts")));
@@ -47,6 +50,23 @@ export async function loadManifest(root: string, lockPath: string, kind: Lockfil
   } catch {
     return undefined; // a broken manifest only costs the direct/dev detail, never the scan
   }
+}
+
+/** The chain of parent POMs a pom.xml names by <relativePath> (or ../pom.xml), inside the repository. */
+async function pomManifest(root: string, lockPath: string): Promise<Manifest | undefined> {
+  const parents: string[] = [];
+  let current = lockPath;
+  let text = await readText(join(root, current));
+  for (let depth = 0; text !== undefined && depth < 10; depth++) {
+    const relative = pomParentPath(text);
+    if (relative === undefined) break;
+    const next = posix.normalize(posix.join(posix.dirname(current), relative));
+    if (next.startsWith("../") || next === current) break;
+    text = await readText(join(root, next));
+    if (text !== undefined) parents.push(text);
+    current = next;
+  }
+  return parents.length > 0 ? { parents } : undefined;
 }
 
 async function npmManifest(dir: string): Promise<Manifest | undefined> {
