@@ -125,19 +125,29 @@ function projectProperties(project: Record<string, string>): Map<string, string>
   return builtins;
 }
 
+const PROFILE = "project/profiles/profile";
+
 function readPom(content: string): Pom {
   const parser = new SaxesParser({ position: true });
   const stack: string[] = [];
   const pom: Pom = { project: {}, props: new Map(), deps: [], managed: [] };
+  // A profile active by default is part of the build unless another one is switched on by hand.
+  let profile: (Omit<Pom, "project"> & { active: boolean }) | undefined;
   let current: Dep | undefined;
   let text = "";
   let root: string | undefined;
+  // The element's path with a profile's prefix taken off: a profile holds the same sections as the project.
+  const where = (): string => {
+    const full = stack.join("/");
+    return full.startsWith(`${PROFILE}/`) ? `project/${full.slice(PROFILE.length + 1)}` : full;
+  };
   parser.on("opentag", (tag) => {
     root ??= tag.name;
     stack.push(tag.name);
     text = "";
-    const where = stack.join("/");
-    if (where === "project/dependencies/dependency" || where === "project/dependencyManagement/dependencies/dependency") {
+    const at = where();
+    if (stack.join("/") === PROFILE) profile = { active: false, props: new Map(), deps: [], managed: [] };
+    else if (at === "project/dependencies/dependency" || at === "project/dependencyManagement/dependencies/dependency") {
       current = { line: parser.line };
     }
   });
@@ -148,15 +158,26 @@ function readPom(content: string): Pom {
     text += t;
   });
   parser.on("closetag", (tag) => {
-    const where = stack.join("/");
+    const full = stack.join("/");
+    const at = where();
     const value = text.trim();
-    if (stack.length === 3 && stack[1] === "properties") pom.props.set(tag.name, value);
+    const into = profile && full !== at ? profile : pom;
+    if (full === `${PROFILE}/activation/activeByDefault`) {
+      if (profile) profile.active = value === "true";
+    } else if (full === PROFILE) {
+      if (profile?.active) {
+        for (const [k, v] of profile.props) pom.props.set(k, v);
+        pom.deps.push(...profile.deps);
+        pom.managed.push(...profile.managed);
+      }
+      profile = undefined;
+    } else if (/^project\/properties\/[^/]+$/.test(at)) into.props.set(tag.name, value);
     else if (stack.length === 2 && ["groupId", "artifactId", "version"].includes(tag.name)) pom.project[tag.name] = value;
     else if (stack.length === 3 && stack[1] === "parent" && ["groupId", "artifactId", "version"].includes(tag.name)) pom.project[`parent.${tag.name}`] = value;
-    else if (current && /\/dependency\/(groupId|artifactId|version|scope|type|classifier)$/.test(where)) {
+    else if (current && /\/dependency\/(groupId|artifactId|version|scope|type|classifier)$/.test(at)) {
       current[tag.name as "groupId" | "artifactId" | "version" | "scope" | "type" | "classifier"] = value;
-    } else if (current && where.endsWith("/dependency")) {
-      (where.startsWith("project/dependencyManagement") ? pom.managed : pom.deps).push(current);
+    } else if (current && at.endsWith("/dependency")) {
+      (at.startsWith("project/dependencyManagement") ? into.managed : into.deps).push(current);
       current = undefined;
     }
     stack.pop();
