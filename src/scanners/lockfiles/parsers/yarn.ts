@@ -15,11 +15,18 @@ const DEP_MAPS = ["dependencies", "optionalDependencies"];
 export function parseYarnLock(path: string, content: string, manifest?: Manifest): ParsedLockfile {
   const blocks = readBlocks(stripBom(content));
   const berry = blocks.some((b) => b.specs.includes("__metadata"));
-  const out: LockPackage[] = [];
   const notes: string[] = [];
   const nodeOf = new Map<Block, LockPackage>();
   const bySpec = new Map<string, Block>();
   for (const block of blocks) for (const spec of block.specs) bySpec.set(spec, block);
+  // Berry keys local packages by their parent too ("x@portal:./x::locator=app%40workspace%3A."),
+  // while the parent's dependency map says only "portal:./x".
+  for (const block of blocks) {
+    for (const spec of block.specs) {
+      const bare = spec.split("::")[0] ?? spec;
+      if (!bySpec.has(bare)) bySpec.set(bare, block);
+    }
+  }
   const workspaces: Block[] = [];
   for (const block of blocks) {
     if (block.specs.includes("__metadata")) continue;
@@ -80,16 +87,18 @@ export function parseYarnLock(path: string, content: string, manifest?: Manifest
     for (const block of nodeOf.keys()) for (const dep of depsOf(block)) required.add(dep);
     for (const [block, pkg] of nodeOf) pkg.direct = !required.has(block);
   }
-  for (const pkg of nodeOf.values()) out.push(pkg);
-  // The same name@version can sit in two blocks (a git copy beside the registry one): keep one.
-  const seen = new Set<string>();
-  const packages = out.filter((p) => {
-    const key = `${p.name}@${p.version}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return { path, format: berry ? "yarn.lock berry" : "yarn.lock v1", packages, notes };
+  // The same name@version can sit in two blocks (an alias or a git copy beside the registry
+  // one): list it once, direct if either block is, dev only if both are.
+  const byId = new Map<string, LockPackage>();
+  for (const pkg of nodeOf.values()) {
+    const first = byId.get(`${pkg.name}@${pkg.version}`);
+    if (!first) byId.set(`${pkg.name}@${pkg.version}`, pkg);
+    else {
+      first.direct ||= pkg.direct;
+      first.dev &&= pkg.dev;
+    }
+  }
+  return { path, format: berry ? "yarn.lock berry" : "yarn.lock v1", packages: [...byId.values()], notes };
 }
 
 function firstByName(nodes: Map<Block, LockPackage>, name: string): Block | undefined {
