@@ -8,7 +8,7 @@ const SECTIONS = new Set([...SOURCES, "PLATFORMS", "DEPENDENCIES", "BUNDLED WITH
 
 export function parseGemfileLock(path: string, content: string, manifest?: Manifest): ParsedLockfile {
   const lines = content.split(/\r?\n/);
-  // One package per name and version: a gem locked for several platforms is listed once per platform.
+  // The lock repeats a gem once per platform it is built for; that is one package per name and version.
   const specs = new Map<string, LockPackage>();
   const deps = new Map<string, string[]>();
   const direct = new Set<string>();
