@@ -135,9 +135,17 @@ function classicPackage(block: Block): LockPackage | string | undefined {
   if (!version || !spec) return undefined;
   const { name, range } = splitSpec(spec);
   if (range.startsWith("file:") || range.startsWith("link:")) return "is a local folder";
-  // Aliases: "alias@npm:real@^1" installs "real".
-  const realName = range.startsWith("npm:") ? splitSpec(range.slice(4)).name : name;
-  return { ecosystem: "npm", name: realName || name, version, direct: false, dev: false, line: block.line };
+  return { ecosystem: "npm", name: range.startsWith("npm:") ? aliasTarget(name, range.slice(4)) : name, version, direct: false, dev: false, line: block.line };
+}
+
+/**
+ * "alias@npm:real@^1" and "alias@npm:real" install "real"; "name@npm:^1" is the plain registry
+ * range written with its protocol, and installs "name".
+ */
+function aliasTarget(name: string, target: string): string {
+  const aliased = splitSpec(target);
+  if (aliased.range !== "" || target.startsWith("@")) return aliased.name;
+  return target === "" || /^[~^<>=*\d]/.test(target) ? name : target;
 }
 
 /**
