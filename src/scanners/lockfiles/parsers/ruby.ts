@@ -66,35 +66,37 @@ export function parseGemfileLock(path: string, content: string, manifest?: Manif
 export function gemfileManifest(text: string): Manifest {
   const prod = new Set<string>();
   const dev = new Set<string>();
-  const groups: boolean[] = [];
+  // Group names of the enclosing blocks; other blocks (platforms, source, if) add none.
+  const blocks: string[][] = [];
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.replace(/#.*$/, "").trim();
-    const group = /^group\b\s*\(?(.+?)\)?\s+do\b/.exec(line);
+    const group = /^group\b\s*\(?(.+?)\)?\s*(?:do\b|\{)/.exec(line);
     if (group?.[1]) {
-      groups.push(onlyDevGroups(group[1]));
+      blocks.push(groupNames(group[1]));
       continue;
     }
-    if (/^(\w+\b.*\bdo\b|if\b|unless\b|platforms?\b.*\bdo\b)/.test(line) && !line.startsWith("gem ")) {
-      groups.push(groups[groups.length - 1] ?? false);
+    if (/^(\w+\b.*(\bdo\b|\{)\s*(\|[^|]*\|)?$|if\b|unless\b)/.test(line) && !line.startsWith("gem ")) {
+      blocks.push([]);
       continue;
     }
-    if (line === "end") {
-      groups.pop();
+    if (line === "end" || line === "}") {
+      blocks.pop();
       continue;
     }
     const gem = /^gem\s+["']([^"']+)["'](.*)$/.exec(line);
     if (!gem?.[1]) continue;
-    // `group: :test`, `groups: %i[development test]`, or the older `:group => "test"`.
+    // `group: :test`, `groups: %i[development test]`, or the older `:group => "test"`. Bundler adds
+    // these to the enclosing blocks' groups, so a gem is dev only when every one of them is.
     const inline = /(?:\bgroups?:|:groups?\s*=>)\s*(\[[^\]]*\]|%[iw]\[[^\]]*\]|\S+)/.exec(gem[2] ?? "");
-    const inlineDev = inline?.[1] !== undefined && onlyDevGroups(inline[1]);
-    (groups[groups.length - 1] === true || inlineDev ? dev : prod).add(gem[1]);
+    const names = [...blocks.flat(), ...(inline?.[1] ? groupNames(inline[1]) : [])];
+    (names.length > 0 && names.every((n) => n === "development" || n === "test") ? dev : prod).add(gem[1]);
   }
   return { prod, dev };
 }
 
-/** Whether a list of Bundler group names (":test", "'development'", "%i[development test]") is all dev. */
-function onlyDevGroups(list: string): boolean {
+/** Bundler group names in a list: ":test, 'development'", "[:development, :test]", "%i[development test]". */
+function groupNames(list: string): string[] {
   const body = list.replace(/^%[iw]\[/, "[");
-  const names = body.startsWith("[") && !/[:"']/.test(body) ? body.slice(1, -1).trim().split(/\s+/) : [...body.matchAll(/:(\w+)|["'](\w+)["']/g)].map((m) => m[1] ?? m[2] ?? "");
-  return names.length > 0 && names.every((n) => n === "development" || n === "test");
+  if (body.startsWith("[") && !/[:"']/.test(body)) return body.slice(1).replace(/\].*$/, "").trim().split(/\s+/);
+  return [...body.matchAll(/:(\w+)|["'](\w+)["']/g)].map((m) => m[1] ?? m[2] ?? "");
 }
