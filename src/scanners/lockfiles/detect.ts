@@ -23,6 +23,7 @@ const BY_NAME: Record<string, LockfileKind> = {
   "pom.xml": "pom",
   "gradle.lockfile": "gradle",
   "buildscript-gradle.lockfile": "gradle",
+  "settings-gradle.lockfile": "gradle",
   "packages.lock.json": "nuget",
 };
 
