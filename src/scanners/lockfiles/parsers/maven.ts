@@ -1,7 +1,8 @@
-// pom.xml: the versions a Maven project declares, with ${property} interpolation and versions
-// taken from <dependencyManagement> when a dependency leaves its version out. Parent POMs found
-// in the repository (manifest.parents) lend their properties and managed versions; transitive
-// resolution and parents only in a remote repository need Maven and the network.
+// pom.xml: the versions a Maven project declares (profiles active by default included), with
+// ${property} interpolation and versions taken from <dependencyManagement> when a dependency leaves
+// its version out. Parent POMs found in the repository (manifest.parents) lend their properties and
+// managed versions; transitive resolution and parents only in a remote repository need Maven and
+// the network.
 import { SaxesParser } from "saxes";
 import { type LockPackage, LockfileError, type Manifest, type ParsedLockfile } from "../types.js";
 
