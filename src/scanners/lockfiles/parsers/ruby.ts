@@ -62,8 +62,11 @@ export function parseGemfileLock(path: string, content: string, manifest?: Manif
   return { path, format: "Gemfile.lock", packages: [...specs.values()], notes: [] };
 }
 
-/** Gem names the Gemfile declares inside `group :development` / `:test` blocks (and outside). */
-export function gemfileManifest(text: string): Manifest {
+/**
+ * Gem names the Gemfile declares inside `group :development` / `:test` blocks (and outside), and
+ * the development dependencies of the gemspecs beside it when the Gemfile loads them.
+ */
+export function gemfileManifest(text: string, gemspecs: string[] = []): Manifest {
   const prod = new Set<string>();
   const dev = new Set<string>();
   // Group names of the enclosing blocks; other blocks (platforms, source, if) add none.
@@ -90,6 +93,12 @@ export function gemfileManifest(text: string): Manifest {
     const inline = /(?:\bgroups?:|:groups?\s*=>)\s*(\[[^\]]*\]|%[iw]\[[^\]]*\]|\S+)/.exec(gem[2] ?? "");
     const names = [...blocks.flat(), ...(inline?.[1] ? groupNames(inline[1]) : [])];
     (names.length > 0 && names.every((n) => n === "development" || n === "test") ? dev : prod).add(gem[1]);
+  }
+  // `gemspec` puts the gemspec's development dependencies into the lock's DEPENDENCIES.
+  if (/^\s*gemspec\b/m.test(text)) {
+    for (const spec of gemspecs) {
+      for (const m of spec.matchAll(/\.add_development_dependency\s*\(?\s*["']([^"']+)["']/g)) if (m[1] && !prod.has(m[1])) dev.add(m[1]);
+    }
   }
   return { prod, dev };
 }
