@@ -33,7 +33,7 @@ export async function loadManifest(root: string, lockPath: string, kind: Lockfil
         return pipfileManifest(await readText(join(dir, "Pipfile")));
       case "gemfile": {
         const text = (await readText(join(dir, "Gemfile"))) ?? (await readText(join(dir, "gems.rb")));
-        return text === undefined ? undefined : gemfileManifest(text);
+        return text === undefined ? undefined : gemfileManifest(text, await gemspecs(dir));
       }
       case "composer":
         return composerManifest(await readText(join(dir, "composer.json")));
@@ -50,6 +50,12 @@ export async function loadManifest(root: string, lockPath: string, kind: Lockfil
   } catch {
     return undefined; // a broken manifest only costs the direct/dev detail, never the scan
   }
+}
+
+async function gemspecs(dir: string): Promise<string[]> {
+  const names = (await readdir(dir)).filter((n) => n.endsWith(".gemspec"));
+  const texts = await Promise.all(names.map((n) => readText(join(dir, n))));
+  return texts.filter((t): t is string => t !== undefined);
 }
 
 /** The chain of parent POMs a pom.xml names by <relativePath> (or ../pom.xml), inside the repository. */
