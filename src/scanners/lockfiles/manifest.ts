@@ -8,6 +8,7 @@ import type { LockfileKind } from "./detect.js";
 import { isRecord, record } from "./text.js";
 import { gemfileManifest } from "./parsers/ruby.js";
 import { pomParentPath } from "./parsers/maven.js";
+import { nugetProjectManifest } from "./parsers/nuget.js";
 
 async function readText(path: string): Promise<string | undefined> {
   try {
@@ -39,6 +40,11 @@ export async function loadManifest(root: string, lockPath: string, kind: Lockfil
         return composerManifest(await readText(join(dir, "composer.json")));
       case "pom":
         return await pomManifest(root, lockPath);
+      case "nuget": {
+        const projects = (await readdir(dir)).filter((n) => /\.(cs|fs|vb)proj$/.test(n));
+        const texts = await Promise.all(projects.map((n) => readText(join(dir, n))));
+        return nugetProjectManifest(texts.filter((t): t is string => t !== undefined));
+      }
       case "gradle": {
         const base = lockPath.includes("gradle/dependency-locks/") ? dirname(dirname(dir)) : dir;
         const text = (await readText(join(base, "build.gradle"))) ?? (await readText(join(base, "build.gradle.kts")));
