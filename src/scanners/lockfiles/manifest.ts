@@ -1,5 +1,6 @@
-// Reads the manifest beside a lockfile (package.json, pyproject.toml, Pipfile, Gemfile,
-// composer.json, build.gradle) into the direct/dev name sets the parsers use.
+// Reads the manifest beside a lockfile (package.json, pyproject.toml, Pipfile, Gemfile and its
+// gemspecs, composer.json, build.gradle, .csproj files) into the direct/dev name sets the parsers
+// use, and for a pom.xml the parent POMs it inherits from.
 import { readFile, readdir } from "node:fs/promises";
 import { dirname, join, posix } from "node:path";
 import { parse as parseToml } from "smol-toml";
