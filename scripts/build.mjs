@@ -1,7 +1,7 @@
 // Bundles the CLI and the GitHub Action with esbuild. `--check` builds into a temp dir and fails
 // when the committed dist/ differs (CI runs it, so dist/ can never be stale).
 import { build } from "esbuild";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -46,6 +46,8 @@ await build({
     .flatMap((name) => [name, `${name}/*`]),
   banner: { js: `#!/usr/bin/env node\n${banner}` },
 });
+// npm links the bin as it is: it must be executable whatever the umask of the shell that built it.
+chmodSync(join(outdir, "cli.js"), 0o755);
 
 // The Action runs from a checkout without node_modules: bundle everything except native
 // modules and WebAssembly grammars, which must be read from disk.
