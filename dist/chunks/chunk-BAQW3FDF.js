@@ -13,7 +13,7 @@ import {
 import {
   exitCodeFor,
   run
-} from "./chunk-YMYM3GC7.js";
+} from "./chunk-WOPIQZSV.js";
 import {
   paint,
   renderConsole,

@@ -7,14 +7,14 @@ const __filename = __tollgateFileURLToPath(import.meta.url);
 const __dirname = __tollgateDirname(__filename);
 import {
   allRules
-} from "./chunk-CEJJHJUN.js";
+} from "./chunk-HXT543HK.js";
 import {
   list,
   parse
 } from "./chunk-MULG7BQL.js";
 import {
   GATE_IDS
-} from "./chunk-MFYDDNTV.js";
+} from "./chunk-APQB337P.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

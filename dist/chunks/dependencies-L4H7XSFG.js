@@ -71,6 +71,8 @@ var BY_NAME = {
   "composer.lock": "composer",
   "pom.xml": "pom",
   "gradle.lockfile": "gradle",
+  "buildscript-gradle.lockfile": "gradle",
+  "settings-gradle.lockfile": "gradle",
   "packages.lock.json": "nuget"
 };
 function lockfileKind(path) {
@@ -268,21 +270,24 @@ var LockfileError = class extends Error {
 };
 
 // src/scanners/lockfiles/parsers/ruby.ts
-var SECTIONS = /* @__PURE__ */ new Set(["GEM", "GIT", "PATH", "PLUGIN SOURCE", "PLATFORMS", "DEPENDENCIES", "BUNDLED WITH", "RUBY VERSION", "CHECKSUMS"]);
+var SOURCES = /* @__PURE__ */ new Set(["GEM", "GIT", "PATH", "PLUGIN SOURCE"]);
+var SECTIONS = /* @__PURE__ */ new Set([...SOURCES, "PLATFORMS", "DEPENDENCIES", "BUNDLED WITH", "RUBY VERSION", "CHECKSUMS"]);
 function parseGemfileLock(path, content, manifest) {
   const lines = content.split(/\r?\n/);
   const specs = /* @__PURE__ */ new Map();
+  const deps = /* @__PURE__ */ new Map();
   const direct = /* @__PURE__ */ new Set();
   let section = "";
   let current;
   let sawSection = false;
+  let firstStray;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
     if (line.trim() === "") continue;
     if (!line.startsWith(" ")) {
       section = line.trim();
-      if (!SECTIONS.has(section)) throw new LockfileError(`line ${i + 1}: "${section.slice(0, 40)}" is not a Gemfile.lock section`, i + 1);
-      sawSection = true;
+      if (SECTIONS.has(section)) sawSection = true;
+      else firstStray ??= i + 1;
       current = void 0;
       continue;
     }
@@ -291,60 +296,285 @@ function parseGemfileLock(path, content, manifest) {
       if (m?.[1]) direct.add(m[1]);
       continue;
     }
-    if (section !== "GEM" && section !== "GIT" && section !== "PATH" && section !== "PLUGIN SOURCE") continue;
+    if (!SOURCES.has(section)) continue;
     const spec = /^ {4}([^\s(]+) \(([^)]+)\)\s*$/.exec(line);
     if (spec?.[1] && spec[2]) {
+      const name = spec[1];
       const version = spec[2].split("-")[0] ?? spec[2];
-      if (section === "PATH") {
-        current = void 0;
-        continue;
+      const key = `${name}@${version}`;
+      if (!specs.has(key)) {
+        const pkg = { ecosystem: "RubyGems", name, version, direct: false, dev: false, line: i + 1 };
+        if (section === "PATH") pkg.local = true;
+        specs.set(key, pkg);
       }
-      const key = spec[1];
-      current = specs.get(key);
-      if (!current) {
-        current = { pkg: { ecosystem: "RubyGems", name: spec[1], version, direct: false, dev: false, line: i + 1 }, deps: [] };
-        specs.set(key, current);
-      }
+      current = deps.get(name) ?? [];
+      deps.set(name, current);
       continue;
     }
     const dep = /^ {6}([^\s(]+)/.exec(line);
-    if (dep?.[1] && current) current.deps.push(dep[1]);
+    if (dep?.[1] && current) current.push(dep[1]);
   }
-  if (!sawSection) throw new LockfileError("no GEM or DEPENDENCIES section: this is not a Gemfile.lock");
+  if (!sawSection) throw new LockfileError("no GEM or DEPENDENCIES section: this is not a Gemfile.lock", firstStray);
   const devNames = manifest?.dev ?? /* @__PURE__ */ new Set();
   const prodRoots = [...direct].filter((n) => !devNames.has(n) || manifest?.prod?.has(n) === true);
-  const prod = reachable(prodRoots, (n) => specs.get(n)?.deps ?? []);
-  for (const [name, spec] of specs) {
-    spec.pkg.direct = direct.has(name);
-    spec.pkg.dev = manifest?.dev !== void 0 && !prod.has(name);
+  const prod = reachable(prodRoots, (n) => deps.get(n) ?? []);
+  for (const pkg of specs.values()) {
+    pkg.direct = direct.has(pkg.name);
+    pkg.dev = manifest?.dev !== void 0 && !prod.has(pkg.name);
   }
-  return { path, format: "Gemfile.lock", packages: [...specs.values()].map((s) => s.pkg), notes: [] };
+  return { path, format: "Gemfile.lock", packages: [...specs.values()], notes: [] };
 }
-function gemfileManifest(text2) {
+function gemfileManifest(text2, gemspecs2 = []) {
   const prod = /* @__PURE__ */ new Set();
   const dev = /* @__PURE__ */ new Set();
-  const groups = [];
+  const blocks = [];
   for (const raw of text2.split(/\r?\n/)) {
     const line = raw.replace(/#.*$/, "").trim();
-    const group = /^group\s+(.+?)\s+do\b/.exec(line);
+    const group = /^group\b\s*\(?(.+?)\)?\s*(?:do\b|\{)/.exec(line);
     if (group?.[1]) {
-      const names = [...group[1].matchAll(/:(\w+)|["'](\w+)["']/g)].map((m) => m[1] ?? m[2] ?? "");
-      groups.push(names.length > 0 && names.every((n) => n === "development" || n === "test"));
+      blocks.push(groupNames(group[1]));
       continue;
     }
-    if (/^(\w+\b.*\bdo\b|if\b|unless\b|platforms?\b.*\bdo\b)/.test(line) && !line.startsWith("gem ")) {
-      groups.push(groups[groups.length - 1] ?? false);
+    if (/^(\w+\b.*(\bdo\b|\{)\s*(\|[^|]*\|)?$|if\b|unless\b)/.test(line) && !line.startsWith("gem ")) {
+      blocks.push([]);
       continue;
     }
-    if (line === "end") {
-      groups.pop();
+    if (line === "end" || line === "}") {
+      blocks.pop();
       continue;
     }
     const gem = /^gem\s+["']([^"']+)["'](.*)$/.exec(line);
     if (!gem?.[1]) continue;
-    const inlineDev = /group[s]?:\s*(?:\[)?\s*(?::(?:development|test)\s*,?\s*)+\]?/.test(gem[2] ?? "");
-    (groups[groups.length - 1] === true || inlineDev ? dev : prod).add(gem[1]);
+    const inline = /(?:\bgroups?:|:groups?\s*=>)\s*(\[[^\]]*\]|%[iw]\[[^\]]*\]|\S+)/.exec(gem[2] ?? "");
+    const names = [...blocks.flat(), ...inline?.[1] ? groupNames(inline[1]) : []];
+    (names.length > 0 && names.every((n) => n === "development" || n === "test") ? dev : prod).add(gem[1]);
   }
+  if (/^\s*gemspec\b/m.test(text2)) {
+    for (const spec of gemspecs2) {
+      for (const m of spec.matchAll(/\.add_development_dependency\s*\(?\s*["']([^"']+)["']/g)) if (m[1] && !prod.has(m[1])) dev.add(m[1]);
+    }
+  }
+  return { prod, dev };
+}
+function groupNames(list) {
+  const body = list.replace(/^%[iw]\[/, "[");
+  if (body.startsWith("[") && !/[:"']/.test(body)) return body.slice(1).replace(/\].*$/, "").trim().split(/\s+/);
+  return [...body.matchAll(/:(\w+)|["'](\w+)["']/g)].map((m) => m[1] ?? m[2] ?? "");
+}
+
+// src/scanners/lockfiles/parsers/maven.ts
+import { SaxesParser } from "saxes";
+function parseMavenPom(path, content, manifest) {
+  const pom = readPom(content);
+  const chain = parentChain(pom, manifest?.parents ?? []);
+  const props = /* @__PURE__ */ new Map();
+  for (const p of [...chain].reverse()) for (const [k, v] of p.props) props.set(k, v);
+  for (const [k, v] of pom.props) props.set(k, v);
+  const builtins = projectProperties(pom.project);
+  const interpolate = (value, depth = 0) => {
+    if (value === void 0) return void 0;
+    if (depth > 10) return value;
+    const next = value.replace(/\$\{([^}]+)\}/g, (whole, key) => props.get(key) ?? builtins.get(key) ?? whole);
+    return next === value ? value : interpolate(next, depth + 1);
+  };
+  const managedDeps = /* @__PURE__ */ new Map();
+  for (const d of [...chain].reverse().flatMap((p) => p.managed).concat(pom.managed)) {
+    if (d.scope !== "import") managedDeps.set(`${interpolate(d.groupId) ?? ""}:${interpolate(d.artifactId) ?? ""}`, d);
+  }
+  const declared = /* @__PURE__ */ new Map();
+  for (const d of pom.deps) declared.set([d.groupId, d.artifactId, d.type ?? "jar", d.classifier ?? ""].map((v) => interpolate(v) ?? "").join(":"), d);
+  const byId = /* @__PURE__ */ new Map();
+  const notes = [];
+  for (const d of [...declared.values()].sort((a, b) => a.line - b.line)) {
+    const name = `${interpolate(d.groupId) ?? ""}:${interpolate(d.artifactId) ?? ""}`;
+    const managedDep = managedDeps.get(name);
+    const requirement = interpolate(d.version ?? managedDep?.version);
+    if (!requirement) {
+      notes.push(`${path}:${d.line}: ${name} has no version in this POM (inherited from a parent or BOM); it is not checked`);
+      continue;
+    }
+    if (name.includes("${")) {
+      notes.push(`${path}:${d.line}: ${name} is named with a property this POM does not define; it is not checked`);
+      continue;
+    }
+    if (requirement.includes("${")) {
+      notes.push(`${path}:${d.line}: ${name} version ${requirement} uses a property this POM does not define; it is not checked`);
+      continue;
+    }
+    const version = pinnedVersion(requirement);
+    if (!version) {
+      notes.push(`${path}:${d.line}: ${name} asks for the range ${requirement}, not one version; it is not checked`);
+      continue;
+    }
+    const scope = d.scope ?? managedDep?.scope;
+    const pkg = { ecosystem: "Maven", name, version, direct: true, dev: scope === "test", line: d.line };
+    const seen = byId.get(`${name}@${version}`);
+    if (seen) seen.dev &&= pkg.dev;
+    else byId.set(`${name}@${version}`, pkg);
+  }
+  return { path, format: "pom.xml", packages: [...byId.values()], notes };
+}
+function pomParentPath(content) {
+  const parent = /<parent>([\s\S]*?)<\/parent>/.exec(content.replace(/<!--[\s\S]*?-->/g, ""))?.[1];
+  if (parent === void 0) return void 0;
+  const relative = /<relativePath\s*\/>|<relativePath>\s*([^<]*?)\s*<\/relativePath>/.exec(parent);
+  if (relative && !relative[1]) return void 0;
+  const target = relative?.[1] ?? "../pom.xml";
+  return target.endsWith(".xml") ? target : `${target.replace(/\/+$/, "")}/pom.xml`;
+}
+function parentChain(pom, texts) {
+  const chain = [];
+  let child = pom;
+  for (const text2 of texts) {
+    let parent;
+    try {
+      parent = readPom(text2);
+    } catch {
+      break;
+    }
+    const groupId = parent.project.groupId ?? parent.project["parent.groupId"];
+    if (groupId !== child.project["parent.groupId"] || parent.project.artifactId !== child.project["parent.artifactId"]) break;
+    chain.push(parent);
+    child = parent;
+  }
+  return chain;
+}
+function projectProperties(project) {
+  const builtins = /* @__PURE__ */ new Map();
+  for (const [key, value] of Object.entries(project)) {
+    builtins.set(`project.${key}`, value);
+    builtins.set(`pom.${key}`, value);
+  }
+  if (!builtins.has("project.version") && project["parent.version"]) builtins.set("project.version", project["parent.version"]);
+  if (!builtins.has("project.groupId") && project["parent.groupId"]) builtins.set("project.groupId", project["parent.groupId"]);
+  for (const key of ["groupId", "artifactId", "version"]) {
+    const value = builtins.get(`project.${key}`);
+    if (value !== void 0 && !builtins.has(key)) builtins.set(key, value);
+  }
+  return builtins;
+}
+var PROFILE = "project/profiles/profile";
+function readPom(content) {
+  const parser = new SaxesParser({ position: true });
+  const stack = [];
+  const pom = { project: {}, props: /* @__PURE__ */ new Map(), deps: [], managed: [] };
+  let profile;
+  let current;
+  let text2 = "";
+  let root;
+  const where = () => {
+    const full = stack.join("/");
+    return full.startsWith(`${PROFILE}/`) ? `project/${full.slice(PROFILE.length + 1)}` : full;
+  };
+  parser.on("opentag", (tag) => {
+    root ??= tag.name;
+    stack.push(tag.name);
+    text2 = "";
+    const at = where();
+    if (stack.join("/") === PROFILE) profile = { active: false, props: /* @__PURE__ */ new Map(), deps: [], managed: [] };
+    else if (at === "project/dependencies/dependency" || at === "project/dependencyManagement/dependencies/dependency") {
+      current = { line: parser.line };
+    }
+  });
+  parser.on("text", (t) => {
+    text2 += t;
+  });
+  parser.on("cdata", (t) => {
+    text2 += t;
+  });
+  parser.on("closetag", (tag) => {
+    const full = stack.join("/");
+    const at = where();
+    const value = text2.trim();
+    const into = profile && full !== at ? profile : pom;
+    if (full === `${PROFILE}/activation/activeByDefault`) {
+      if (profile) profile.active = value === "true";
+    } else if (full === PROFILE) {
+      if (profile?.active) {
+        for (const [k, v] of profile.props) pom.props.set(k, v);
+        pom.deps.push(...profile.deps);
+        pom.managed.push(...profile.managed);
+      }
+      profile = void 0;
+    } else if (/^project\/properties\/[^/]+$/.test(at)) into.props.set(tag.name, value);
+    else if (stack.length === 2 && ["groupId", "artifactId", "version"].includes(tag.name)) pom.project[tag.name] = value;
+    else if (stack.length === 3 && stack[1] === "parent" && ["groupId", "artifactId", "version"].includes(tag.name)) pom.project[`parent.${tag.name}`] = value;
+    else if (current && /\/dependency\/(groupId|artifactId|version|scope|type|classifier)$/.test(at)) {
+      current[tag.name] = value;
+    } else if (current && at.endsWith("/dependency")) {
+      (at.startsWith("project/dependencyManagement") ? into.managed : into.deps).push(current);
+      current = void 0;
+    }
+    stack.pop();
+    text2 = "";
+  });
+  try {
+    parser.write(content).close();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const line = /^(\d+):/.exec(message)?.[1];
+    throw new LockfileError(`invalid XML: ${message}`, line ? Number(line) : void 0);
+  }
+  if (root !== "project") throw new LockfileError("no <project> root element: this is not a POM");
+  return pom;
+}
+function pinnedVersion(requirement) {
+  if (!/^[[(]/.test(requirement)) return requirement;
+  return /^\[\s*([^,[\]()]+?)\s*\]$/.exec(requirement)?.[1];
+}
+
+// src/scanners/lockfiles/parsers/nuget.ts
+function parseNugetLock(path, content, manifest) {
+  const doc = parseJson(content);
+  if (!isRecord(doc) || !isRecord(doc.dependencies)) throw new LockfileError('packages.lock.json has no "dependencies" object');
+  const cursor = new JsonKeyCursor(content);
+  cursor.seek('"dependencies"');
+  const byId = /* @__PURE__ */ new Map();
+  const edges = /* @__PURE__ */ new Map();
+  const prodRoots = /* @__PURE__ */ new Set();
+  const devNames = new Set([...manifest?.dev ?? []].map((n) => n.toLowerCase()));
+  for (const [framework, deps] of Object.entries(doc.dependencies)) {
+    cursor.next(framework, "{");
+    for (const [name, value] of Object.entries(record(deps))) {
+      const line = cursor.next(name, "{") ?? 1;
+      const info = record(value);
+      const type = str(info.type) ?? "";
+      const id = name.toLowerCase();
+      const out = edges.get(id) ?? /* @__PURE__ */ new Set();
+      edges.set(id, out);
+      for (const dep of Object.keys(record(info.dependencies))) out.add(dep.toLowerCase());
+      if (type === "Project" || type === "Direct" && !devNames.has(id)) prodRoots.add(id);
+      const version = str(info.resolved);
+      if (type === "Project" || !version) continue;
+      const key = `${id}@${version}`;
+      const existing = byId.get(key);
+      if (existing) {
+        existing.direct ||= type === "Direct";
+        continue;
+      }
+      byId.set(key, { ecosystem: "NuGet", name, version, direct: type === "Direct", dev: false, line });
+    }
+  }
+  if (devNames.size > 0) {
+    const prod = reachable(prodRoots, (id) => edges.get(id) ?? []);
+    for (const pkg of byId.values()) pkg.dev = !prod.has(pkg.name.toLowerCase());
+  }
+  return { path, format: `packages.lock.json v${String(doc.version ?? "?")}`, packages: [...byId.values()], notes: [] };
+}
+function nugetProjectManifest(projects) {
+  const prod = /* @__PURE__ */ new Set();
+  const dev = /* @__PURE__ */ new Set();
+  for (const text2 of projects) {
+    const clean = text2.replace(/<!--[\s\S]*?-->/g, "");
+    for (const m of clean.matchAll(/<PackageReference\b([^>]*?)(?:\/>|>([\s\S]*?)<\/PackageReference>)/gi)) {
+      const attributes = m[1] ?? "";
+      const id = /\bInclude\s*=\s*"([^"]+)"/i.exec(attributes)?.[1];
+      if (!id) continue;
+      const privateAssets = /\bPrivateAssets\s*=\s*"([^"]*)"/i.exec(attributes)?.[1] ?? /<PrivateAssets>\s*([^<]*?)\s*<\/PrivateAssets>/i.exec(m[2] ?? "")?.[1];
+      (privateAssets?.toLowerCase() === "all" ? dev : prod).add(id.toLowerCase());
+    }
+  }
+  for (const id of prod) dev.delete(id);
   return { prod, dev };
 }
 
@@ -371,10 +601,17 @@ async function loadManifest(root, lockPath, kind) {
         return pipfileManifest(await readText(join(dir, "Pipfile")));
       case "gemfile": {
         const text2 = await readText(join(dir, "Gemfile")) ?? await readText(join(dir, "gems.rb"));
-        return text2 === void 0 ? void 0 : gemfileManifest(text2);
+        return text2 === void 0 ? void 0 : gemfileManifest(text2, await gemspecs(dir));
       }
       case "composer":
         return composerManifest(await readText(join(dir, "composer.json")));
+      case "pom":
+        return await pomManifest(root, lockPath);
+      case "nuget": {
+        const projects = (await readdir(dir)).filter((n) => /\.(cs|fs|vb)proj$/.test(n));
+        const texts = await Promise.all(projects.map((n) => readText(join(dir, n))));
+        return nugetProjectManifest(texts.filter((t) => t !== void 0));
+      }
       case "gradle": {
         const base = lockPath.includes("gradle/dependency-locks/") ? dirname(dirname(dir)) : dir;
         const text2 = await readText(join(base, "build.gradle")) ?? await readText(join(base, "build.gradle.kts"));
@@ -386,6 +623,26 @@ async function loadManifest(root, lockPath, kind) {
   } catch {
     return void 0;
   }
+}
+async function gemspecs(dir) {
+  const names = (await readdir(dir)).filter((n) => n.endsWith(".gemspec"));
+  const texts = await Promise.all(names.map((n) => readText(join(dir, n))));
+  return texts.filter((t) => t !== void 0);
+}
+async function pomManifest(root, lockPath) {
+  const parents = [];
+  let current = lockPath;
+  let text2 = await readText(join(root, current));
+  for (let depth = 0; text2 !== void 0 && depth < 10; depth++) {
+    const relative = pomParentPath(text2);
+    if (relative === void 0) break;
+    const next = posix.normalize(posix.join(posix.dirname(current), relative));
+    if (next.startsWith("../") || next === current) break;
+    text2 = await readText(join(root, next));
+    if (text2 !== void 0) parents.push(text2);
+    current = next;
+  }
+  return parents.length > 0 ? { parents } : void 0;
 }
 async function npmManifest(dir) {
   const text2 = await readText(join(dir, "package.json"));
@@ -454,10 +711,15 @@ function pyprojectManifest(text2) {
   addList(record(tool.uv)["dev-dependencies"], dev);
   return prod.size + dev.size > 0 ? { prod, dev } : void 0;
 }
+var PIPFILE_TABLES = /* @__PURE__ */ new Set(["source", "packages", "dev-packages", "requires", "scripts", "pipenv"]);
 function pipfileManifest(text2) {
   if (text2 === void 0) return void 0;
   const doc = parseToml(text2);
-  return { prod: new Set(Object.keys(record(doc.packages))), dev: new Set(Object.keys(record(doc["dev-packages"]))) };
+  const dev = new Set(Object.keys(record(doc["dev-packages"])));
+  for (const [key, value] of Object.entries(doc)) {
+    if (!PIPFILE_TABLES.has(key) && isRecord(value)) for (const name of Object.keys(value)) dev.add(name);
+  }
+  return { prod: new Set(Object.keys(record(doc.packages))), dev };
 }
 function composerManifest(text2) {
   if (text2 === void 0) return void 0;
@@ -479,10 +741,25 @@ function parseNpmLock(path, content, manifest) {
   const lines = content;
   const kind = path.endsWith("npm-shrinkwrap.json") ? "npm-shrinkwrap.json" : "package-lock.json";
   if (isRecord(doc.packages) && version >= 2) {
-    return { path, format: `${kind} v${version}`, packages: fromPackages(doc.packages, lines), notes: [] };
+    return { path, format: `${kind} v${version}`, packages: unique(fromPackages(doc.packages, lines)), notes: [] };
   }
   if (doc.dependencies !== void 0 && !isRecord(doc.dependencies)) throw new LockfileError('"dependencies" is not an object');
-  return { path, format: `${kind} v1`, packages: fromDependencies(record(doc.dependencies), lines, manifest), notes: [] };
+  const notes = [];
+  const packages = unique(fromDependencies({ deps: record(doc.dependencies), lines, manifest, notes, path }));
+  return { path, format: `${kind} v1`, packages, notes };
+}
+function unique(packages) {
+  const byId = /* @__PURE__ */ new Map();
+  for (const pkg of packages) {
+    const id = `${pkg.name}@${pkg.version}`;
+    const first = byId.get(id);
+    if (!first) byId.set(id, pkg);
+    else {
+      first.direct ||= pkg.direct;
+      first.dev &&= pkg.dev;
+    }
+  }
+  return [...byId.values()];
 }
 function fromPackages(packages, lines) {
   const directNames = /* @__PURE__ */ new Map();
@@ -515,7 +792,7 @@ function fromPackages(packages, lines) {
   }
   return out;
 }
-function fromDependencies(deps, lines, manifest) {
+function fromDependencies({ deps, lines, manifest, notes, path }) {
   const out = [];
   const cursor = new JsonKeyCursor(lines);
   cursor.seek('"dependencies"');
@@ -533,7 +810,9 @@ function fromDependencies(deps, lines, manifest) {
         name = alias[1];
         version = alias[2];
       }
-      if (version && !version.startsWith("file:") && value.bundled !== true) {
+      if (version && !/^\d/.test(version)) {
+        notes.push(`${path}:${line}: ${installedAs} comes from ${version.split("#")[0] ?? version}, not a registry release; it is not checked`);
+      } else if (version) {
         const pkg = { ecosystem: "npm", name, version, direct: false, dev: value.dev === true, line };
         out.push(pkg);
         if (depth === 0) topLevel.set(pkg, installedAs);
@@ -561,17 +840,24 @@ function licenseOf(value) {
 // src/scanners/lockfiles/parsers/yarn.ts
 var DEP_MAPS = ["dependencies", "optionalDependencies"];
 function parseYarnLock(path, content, manifest) {
-  const blocks = readBlocks(content);
+  const blocks = readBlocks(stripBom(content));
   const berry = blocks.some((b) => b.specs.includes("__metadata"));
-  const out = [];
+  const notes = [];
   const nodeOf = /* @__PURE__ */ new Map();
   const bySpec = /* @__PURE__ */ new Map();
   for (const block of blocks) for (const spec of block.specs) bySpec.set(spec, block);
+  for (const block of blocks) {
+    for (const spec of block.specs) {
+      const bare = spec.split("::")[0] ?? spec;
+      if (!bySpec.has(bare)) bySpec.set(bare, block);
+    }
+  }
   const workspaces = [];
   for (const block of blocks) {
     if (block.specs.includes("__metadata")) continue;
     const pkg = berry ? berryPackage(block) : classicPackage(block);
     if (pkg === "workspace") workspaces.push(block);
+    else if (typeof pkg === "string") notes.push(`${path}:${block.line}: ${block.specs[0] ?? ""} ${pkg}; it is not checked`);
     else if (pkg) nodeOf.set(block, pkg);
   }
   const depsOf = (block) => {
@@ -624,39 +910,58 @@ function parseYarnLock(path, content, manifest) {
     for (const block of nodeOf.keys()) for (const dep of depsOf(block)) required.add(dep);
     for (const [block, pkg] of nodeOf) pkg.direct = !required.has(block);
   }
-  for (const pkg of nodeOf.values()) out.push(pkg);
-  const seen = /* @__PURE__ */ new Set();
-  const packages = out.filter((p) => {
-    const key = `${p.name}@${p.version}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return { path, format: berry ? "yarn.lock berry" : "yarn.lock v1", packages, notes: [] };
+  const byId = /* @__PURE__ */ new Map();
+  for (const pkg of nodeOf.values()) {
+    const first = byId.get(`${pkg.name}@${pkg.version}`);
+    if (!first) byId.set(`${pkg.name}@${pkg.version}`, pkg);
+    else {
+      first.direct ||= pkg.direct;
+      first.dev &&= pkg.dev;
+    }
+  }
+  return { path, format: berry ? "yarn.lock berry" : "yarn.lock v1", packages: [...byId.values()], notes };
 }
 function firstByName(nodes, name) {
   for (const [block, pkg] of nodes) if (pkg.name === name) return block;
   return void 0;
 }
 function lookup(bySpec, name, range) {
-  return bySpec.get(`${name}@${range}`) ?? bySpec.get(`${name}@npm:${range}`);
+  const inner = patchedDescriptor(range);
+  const target = inner !== void 0 ? lookup(bySpec, splitSpec(inner).name, splitSpec(inner).range) : void 0;
+  return target ?? bySpec.get(`${name}@${range}`) ?? bySpec.get(`${name}@npm:${range}`);
+}
+function patchedDescriptor(range) {
+  if (!range.startsWith("patch:")) return void 0;
+  const encoded = range.slice("patch:".length).split("#")[0] ?? "";
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return void 0;
+  }
 }
 function classicPackage(block) {
   const version = block.fields.get("version");
   const spec = block.specs[0];
   if (!version || !spec) return void 0;
   const { name, range } = splitSpec(spec);
-  if (range.startsWith("file:") || range.startsWith("link:")) return void 0;
-  const realName = range.startsWith("npm:") ? splitSpec(range.slice(4)).name : name;
-  return { ecosystem: "npm", name: realName || name, version, direct: false, dev: false, line: block.line };
+  if (range.startsWith("file:") || range.startsWith("link:")) return "is a local folder";
+  return { ecosystem: "npm", name: range.startsWith("npm:") ? aliasTarget(name, range.slice(4)) : name, version, direct: false, dev: false, line: block.line };
+}
+function aliasTarget(name, target) {
+  const aliased = splitSpec(target);
+  if (aliased.range !== "" || target.startsWith("@")) return aliased.name;
+  return target === "" || /^[~^<>=*\d]/.test(target) ? name : target;
 }
 function berryPackage(block) {
   const resolution = block.fields.get("resolution") ?? "";
-  if (/@workspace:/.test(resolution)) return "workspace";
-  const at = resolution.indexOf("@npm:", 1);
+  const { name, range: source } = splitSpec(resolution);
   const version = block.fields.get("version");
-  if (at === -1 || !version) return void 0;
-  return { ecosystem: "npm", name: resolution.slice(0, at), version, direct: false, dev: false, line: block.line };
+  if (source.startsWith("workspace:")) return "workspace";
+  if (source.startsWith("patch:")) return void 0;
+  if (/^(file|link|portal):/.test(source)) return "is a local folder";
+  if (!name || !version) return void 0;
+  if (!source.startsWith("npm:") && !/^(https?|git|git\+[a-z]+|ssh|github|gitlab|bitbucket):/.test(source)) return `resolves to ${source}`;
+  return { ecosystem: "npm", name, version, direct: false, dev: false, line: block.line };
 }
 function splitSpec(spec) {
   const at = spec.indexOf("@", 1);
@@ -892,84 +1197,139 @@ function scalar(value) {
 
 // src/scanners/lockfiles/parsers/pnpm.ts
 var PROD_FIELDS = ["dependencies", "optionalDependencies"];
-var ALL_FIELDS = [...PROD_FIELDS, "devDependencies"];
+var ENV_FIELDS = ["configDependencies", "packageManagerDependencies"];
+var ALL_FIELDS = [...PROD_FIELDS, "devDependencies", ...ENV_FIELDS];
 function parsePnpmLock(path, content) {
-  let doc;
+  const docs = splitDocuments(stripBom(content)).map((text2) => parseDocument(path, text2));
+  const last = docs[docs.length - 1];
+  if (!last) throw new LockfileError("the lockfile is empty");
+  const byId = /* @__PURE__ */ new Map();
+  for (const pkg of docs.flatMap((d) => d.packages)) {
+    const id = `${pkg.name}@${pkg.version}`;
+    const first = byId.get(id);
+    if (!first) byId.set(id, pkg);
+    else {
+      first.direct ||= pkg.direct;
+      first.dev &&= pkg.dev;
+    }
+  }
+  return { path, format: `pnpm-lock.yaml ${last.version}`, packages: [...byId.values()], notes: docs.flatMap((d) => d.notes) };
+}
+function splitDocuments(content) {
+  const lines = content.split("\n");
+  const starts = lines.flatMap((line, i) => /^---\s*$/.test(line) ? [i] : []);
+  if (starts.length === 0) return [content];
+  const bounds = [...starts[0] === 0 ? [] : [-1], ...starts];
+  const docs = [];
+  bounds.forEach((start, k) => {
+    const end = bounds[k + 1] ?? lines.length;
+    if (!lines.slice(start + 1, end).some((l) => l.trim() !== "" && !l.trimStart().startsWith("#"))) return;
+    docs.push(lines.map((line, i) => i > start && i < end ? line : "").join("\n"));
+  });
+  return docs.length > 0 ? docs : [content];
+}
+function loadYaml(content) {
   try {
-    doc = parseYamlLite(content) ?? (0, import_yaml.parse)(content, { maxAliasCount: 1e4 });
+    return parseYamlLite(content) ?? (0, import_yaml.parse)(content, { maxAliasCount: 1e4 });
   } catch (error) {
     if (error instanceof LockfileError) throw error;
     const line = error.linePos?.[0]?.line;
     throw new LockfileError(`invalid YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, line);
   }
+}
+function parseDocument(path, content) {
+  const doc = loadYaml(content);
   if (!isRecord(doc)) throw new LockfileError("the lockfile is not a YAML mapping");
   const lockVersion = String(doc.lockfileVersion ?? "");
   const major = Number.parseInt(lockVersion, 10);
   if (!Number.isFinite(major)) throw new LockfileError('missing "lockfileVersion"');
   const packages = record(doc.packages);
-  const snapshots = record(doc.snapshots);
-  const keyLines = packageKeyLines(content);
+  const snapshots = major >= 9 || isRecord(doc.snapshots);
+  const graph = snapshots ? record(doc.snapshots) : packages;
+  const graphKeys = new Set(Object.keys(graph).map(withoutSlash));
   const importers = isRecord(doc.importers) ? Object.values(doc.importers).map(record) : [doc];
-  const toKey = (name, value) => {
-    const version = isRecord(value) ? str(value.version) : typeof value === "string" ? value : typeof value === "number" ? String(value) : void 0;
-    if (!version || version.startsWith("link:") || version.startsWith("file:")) return void 0;
-    if (version.startsWith("/")) return version.slice(1);
-    if (version.indexOf("@", 1) > 0 && !/^\d/.test(version)) return version;
-    return major < 6 ? `${name}/${version}` : `${name}@${version}`;
-  };
-  const directKeys = /* @__PURE__ */ new Set();
+  const resolveDep = (name, value) => resolveReference(graphKeys, name, value);
+  const packageKeyOf = (graphKey) => snapshots ? withoutPeers(graphKey) : graphKey;
+  const direct = /* @__PURE__ */ new Set();
   const prodRoots = [];
   for (const importer of importers) {
     for (const field of ALL_FIELDS) {
       for (const [name, value] of Object.entries(record(importer[field]))) {
-        const key = toKey(name, value);
+        const key = resolveDep(name, value);
         if (!key) continue;
-        const base = baseOf(key, major);
-        directKeys.add(`${base.name}@${base.version}`);
+        direct.add(packageKeyOf(key));
         if (PROD_FIELDS.includes(field)) prodRoots.push(key);
       }
     }
   }
-  let prodReached;
-  if (major >= 9) {
+  let prodPackages;
+  if (snapshots) {
     const reached = reachable(prodRoots, (key) => {
-      const snap = record(snapshots[key]);
-      return [...PROD_FIELDS].flatMap((f) => Object.entries(record(snap[f])).map(([n, v]) => toKey(n, v) ?? ""));
+      const snap = record(graph[key] ?? graph[`/${key}`]);
+      return PROD_FIELDS.flatMap((f) => Object.entries(record(snap[f])).map(([n, v]) => resolveDep(n, v) ?? ""));
     });
-    prodReached = new Set([...reached].map((k) => {
-      const b = baseOf(k, major);
-      return `${b.name}@${b.version}`;
-    }));
+    prodPackages = new Set([...reached].map(packageKeyOf));
   }
+  const keyLines = packageKeyLines(content);
   const out = [];
-  const seen = /* @__PURE__ */ new Set();
+  const notes = [];
   for (const [rawKey, value] of Object.entries(packages)) {
+    const key = withoutSlash(rawKey);
     const info = record(value);
-    const base = baseOf(rawKey.startsWith("/") ? rawKey.slice(1) : rawKey, major);
-    const name = str(info.name) ?? base.name;
-    const version = str(info.version) ?? base.version;
-    if (!name || !version || /^(link|file|workspace):/.test(version)) continue;
-    const id = `${base.name}@${base.version}`;
-    if (seen.has(`${name}@${version}`)) continue;
-    seen.add(`${name}@${version}`);
-    const dev = prodReached ? !prodReached.has(id) : info.dev === true;
-    out.push({ ecosystem: "npm", name, version, direct: directKeys.has(id), dev, line: keyLines.get(rawKey) ?? 1 });
+    const line = keyLines.get(rawKey) ?? 1;
+    if (isLocal(key, info)) {
+      notes.push(`${path}:${line}: ${str(info.name) ?? key} is a local folder or file; it is not checked`);
+      continue;
+    }
+    const ident = identify(key, info, major);
+    if (!ident) {
+      notes.push(`${path}:${line}: cannot tell the name and version of "${rawKey}"; it is not checked`);
+      continue;
+    }
+    const dev = prodPackages ? !prodPackages.has(key) : info.dev === true;
+    out.push({ ecosystem: "npm", ...ident, direct: direct.has(key), dev, line });
   }
-  return { path, format: `pnpm-lock.yaml ${lockVersion}`, packages: out, notes: [] };
+  return { version: lockVersion, packages: out, notes };
 }
-function baseOf(key, major) {
-  const k = key.startsWith("/") ? key.slice(1) : key;
-  if (major < 6) {
-    const parts = k.split("/");
-    const scoped = parts[0]?.startsWith("@") ?? false;
-    const name = scoped ? `${parts[0]}/${parts[1] ?? ""}` : parts[0] ?? "";
-    const version = (scoped ? parts[2] : parts[1]) ?? "";
-    return { name, version: version.split("_")[0] ?? version };
-  }
-  const noPeers = k.split("(")[0] ?? k;
+function resolveReference(graphKeys, name, value) {
+  const ref = isRecord(value) ? str(value.version) : typeof value === "string" ? value : typeof value === "number" ? String(value) : void 0;
+  if (!ref || ref.startsWith("link:")) return void 0;
+  const candidates = [withoutSlash(ref), `${name}@${ref}`, `${name}/${ref}`];
+  return candidates.find((k) => graphKeys.has(k));
+}
+function withoutSlash(key) {
+  return key.startsWith("/") ? key.slice(1) : key;
+}
+function withoutPeers(key) {
+  const paren = key.indexOf("(");
+  return paren === -1 ? key : key.slice(0, paren);
+}
+function isLocal(key, info) {
+  const resolution = record(info.resolution);
+  if (typeof resolution.directory === "string" || str(resolution.tarball)?.startsWith("file:")) return true;
+  return key.startsWith("file:") || /^(?:@[^/]+\/)?[^@/]+@(file|link):/.test(key);
+}
+function identify(key, info, major) {
+  const parsed = major < 6 ? splitV5Key(key) : splitKey2(key);
+  const name = str(info.name) ?? parsed?.name;
+  const version = str(info.version) ?? parsed?.version;
+  if (!name || !version || !/^\d/.test(version)) return void 0;
+  return { name, version };
+}
+function splitV5Key(key) {
+  const parts = key.split("/");
+  if (parts.length < 2) return void 0;
+  const version = (parts[parts.length - 1] ?? "").split("_")[0] ?? "";
+  const base = parts[parts.length - 2] ?? "";
+  const scope = parts[parts.length - 3];
+  return { name: scope?.startsWith("@") ? `${scope}/${base}` : base, version };
+}
+function splitKey2(key) {
+  const noPeers = withoutPeers(key);
   const at = noPeers.indexOf("@", 1);
-  if (at === -1) return { name: noPeers, version: "" };
-  return { name: noPeers.slice(0, at), version: noPeers.slice(at + 1).split("_")[0] ?? "" };
+  if (at === -1) return void 0;
+  const version = noPeers.slice(at + 1);
+  return { name: noPeers.slice(0, at), version: /^\d/.test(version) ? version.split("_")[0] ?? version : version };
 }
 function packageKeyLines(content) {
   const lines = content.split("\n");
@@ -1030,7 +1390,8 @@ function parseBunLock(path, content) {
   const prod = reachable(directProd, edges);
   const cursor = new JsonKeyCursor(json);
   cursor.seek('"packages"');
-  const out = [];
+  const byId = /* @__PURE__ */ new Map();
+  const notes = [];
   for (const [key, entry] of Object.entries(packages)) {
     const line = cursor.next(key, "[") ?? 1;
     if (!Array.isArray(entry) || typeof entry[0] !== "string") continue;
@@ -1039,10 +1400,19 @@ function parseBunLock(path, content) {
     if (at === -1) continue;
     const name = ident.slice(0, at);
     const version = ident.slice(at + 1);
-    if (/^(workspace|link|file|github|git\+|git|https?|root):/.test(version) || version === "") continue;
-    out.push({ ecosystem: "npm", name, version, direct: directProd.has(key) || directDev.has(key), dev: !prod.has(key), line });
+    if (!/^\d/.test(version)) {
+      if (!version.startsWith("workspace:")) notes.push(`${path}:${line}: ${name} comes from ${version.split("#")[0] ?? version}, not a registry release; it is not checked`);
+      continue;
+    }
+    const direct = directProd.has(key) || directDev.has(key);
+    const dev = !prod.has(key);
+    const first = byId.get(`${name}@${version}`);
+    if (first) {
+      first.direct ||= direct;
+      first.dev &&= dev;
+    } else byId.set(`${name}@${version}`, { ecosystem: "npm", name, version, direct, dev, line });
   }
-  return { path, format: `bun.lock v${String(doc.lockfileVersion ?? "?")}`, packages: out, notes: [] };
+  return { path, format: `bun.lock v${String(doc.lockfileVersion ?? "?")}`, packages: [...byId.values()], notes };
 }
 
 // src/scanners/lockfiles/parsers/toml.ts
@@ -1062,16 +1432,23 @@ function packageTables(doc) {
   if (!Array.isArray(list)) throw new LockfileError('"package" is not an array of tables');
   return list.map((p) => isRecord(p) ? p : {});
 }
+var PACKAGE_HEADER = /^\[\[\s*package\s*\]\]\s*(?:#.*)?$/;
+var NAME_KEY = /^(?:name|"name"|'name')\s*=/;
 function packageLines(content) {
   const lines = content.split("\n");
   const out = [];
+  const state = { string: void 0, depth: 0 };
   let pending = -1;
   for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] ?? "").trim();
-    if (line === "[[package]]") {
+    const raw = lines[i] ?? "";
+    const atTop = state.string === void 0 && state.depth === 0;
+    scanLine(raw, state);
+    if (!atTop) continue;
+    const line = raw.trim();
+    if (PACKAGE_HEADER.test(line)) {
       if (pending !== -1) out.push(pending);
       pending = i + 1;
-    } else if (pending !== -1 && /^name\s*=/.test(line)) {
+    } else if (pending !== -1 && NAME_KEY.test(line)) {
       out.push(i + 1);
       pending = -1;
     } else if (pending !== -1 && line.startsWith("[")) {
@@ -1082,9 +1459,51 @@ function packageLines(content) {
   if (pending !== -1) out.push(pending);
   return out;
 }
+function scanLine(line, state) {
+  let i = 0;
+  if (state.string === void 0 && state.depth === 0 && line.trimStart().startsWith("[")) return;
+  while (i < line.length) {
+    if (state.string !== void 0) {
+      const end = findClose(line, i, state.string);
+      if (end === -1) return;
+      i = end;
+      state.string = void 0;
+      continue;
+    }
+    const c = line[i];
+    if (c === "#") return;
+    if (line.startsWith('"""', i) || line.startsWith("'''", i)) {
+      state.string = line.startsWith('"""', i) ? '"""' : "'''";
+      i += 3;
+    } else if (c === '"' || c === "'") {
+      const end = findClose(line, i + 1, c);
+      i = end === -1 ? line.length : end;
+    } else {
+      if (c === "[" || c === "{") state.depth++;
+      else if ((c === "]" || c === "}") && state.depth > 0) state.depth--;
+      i++;
+    }
+  }
+}
+function findClose(line, from, delimiter) {
+  const escapes = delimiter.startsWith('"');
+  for (let i = from; i < line.length; i++) {
+    if (escapes && line[i] === "\\") {
+      i++;
+      continue;
+    }
+    if (line.startsWith(delimiter, i)) {
+      let end = i + delimiter.length;
+      while (delimiter.length === 3 && line[end] === delimiter[0] && end < i + 5) end++;
+      return end;
+    }
+  }
+  return -1;
+}
 
 // src/scanners/lockfiles/parsers/python.ts
 var REQUIREMENT = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*(.*)$/;
+var DIRECT_VIA = /^-r\s|\((?:pyproject\.toml|setup\.py|setup\.cfg)\)\s*$/;
 function devByName(path) {
   const base = path.split("/").pop() ?? path;
   return /(^|[-_.])(dev|develop|development|test|tests|testing|lint|docs?|ci)([-_.]|$)/i.test(base.replace(/^requirements/i, ""));
@@ -1094,58 +1513,101 @@ function parseRequirements(path, content) {
   const notes = [];
   const includes = [];
   const dev = devByName(path);
-  const raw = content.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const annotated = raw.some((l) => /^\s*#\s+via\b/.test(l));
-  let last;
-  let inVia = false;
+  const raw = asciiText(content).replace(/^\uFEFF/, "").split(/\r?\n/);
+  const annotated = raw.some((l) => /(^|\s)#\s*via\b/.test(l));
+  let via;
   for (let i = 0; i < raw.length; i++) {
     const startLine = i + 1;
     let line = raw[i] ?? "";
     const comment = /^\s*#(.*)$/.exec(line);
     if (comment) {
-      const body = (comment[1] ?? "").trim();
-      if (last && /^via\b/.test(body)) {
-        inVia = true;
-        if (/^via\s+-r\s/.test(body)) last.direct = true;
-      } else if (last && inVia && /^-r\s/.test(body)) {
-        last.direct = true;
-      }
+      if (via) readVia((comment[1] ?? "").trim(), via);
       continue;
     }
     while (/\\\s*$/.test(line) && i + 1 < raw.length) {
       i++;
       line = line.replace(/\\\s*$/, " ") + (raw[i] ?? "");
     }
+    const inlineVia = /\s#\s*via\s+(.*)$/.exec(line)?.[1];
     line = line.replace(/(^|\s)#.*$/, "").trim();
     if (line === "") continue;
-    inVia = false;
-    last = void 0;
-    const include = /^(?:-r|--requirement)(?:\s+|=)(\S+)/.exec(line);
-    if (include?.[1]) {
-      includes.push(include[1]);
-      continue;
+    via = void 0;
+    const pkg = requirementLine({ path, line, startLine, notes, includes });
+    if (!pkg) continue;
+    pkg.dev = dev;
+    pkg.direct = true;
+    if (annotated) {
+      via = { pkg, open: false };
+      if (inlineVia !== void 0) pkg.direct = inlineVia.split(",").some((v) => DIRECT_VIA.test(v.trim()));
     }
-    if (line.startsWith("-")) continue;
-    const withoutOptions = line.replace(/\s--?[a-z][\w-]*(?:[= ]\S+)?/g, "").trim();
-    const [requirement = "", marker] = withoutOptions.split(";", 2);
-    const m = REQUIREMENT.exec(requirement.trim());
-    if (!m?.[1]) {
-      notes.push(`${path}:${startLine}: skipped "${requirement.trim().slice(0, 60)}" (not a package requirement)`);
-      continue;
-    }
-    const spec = (m[3] ?? "").trim();
-    if (spec.startsWith("@")) continue;
-    const pin = /^===?\s*([^\s,]+)$/.exec(spec);
-    if (!pin?.[1] || pin[1].includes("*")) {
-      if (spec !== "") notes.push(`${path}:${startLine}: ${m[1]} is not pinned to one version (${spec}); it is not checked`);
-      else notes.push(`${path}:${startLine}: ${m[1]} has no version; it is not checked`);
-      continue;
-    }
-    void marker;
-    last = { ecosystem: "PyPI", name: m[1], version: pin[1], direct: !annotated, dev, line: startLine };
-    out.push(last);
+    out.push(pkg);
   }
   return { path, format: "requirements.txt", packages: out, notes, includes };
+}
+function asciiText(content) {
+  if (!content.includes("\0")) return content;
+  return content.split("\0").join("").replace(/^\uFFFD+/, "");
+}
+function readVia(body, via) {
+  const head = /^via\b\s*(.*)$/.exec(body);
+  if (head) {
+    const rest = head[1] ?? "";
+    via.open = rest === "";
+    via.pkg.direct = rest !== "" && DIRECT_VIA.test(rest);
+  } else if (via.open && body !== "") {
+    if (DIRECT_VIA.test(body)) via.pkg.direct = true;
+  } else {
+    via.open = false;
+  }
+}
+function requirementLine({ path, line, startLine, notes, includes }) {
+  const where = `${path}:${startLine}`;
+  const include = /^(?:-r\s*|--requirement(?:\s+|=))(\S+)/.exec(line);
+  if (include?.[1]) {
+    includes.push(include[1]);
+    return void 0;
+  }
+  const editable = /^(?:-e|--editable)(?:\s+|=)(\S+)/.exec(line);
+  if (editable?.[1]) {
+    notes.push(`${where}: editable install ${editable[1].slice(0, 80)} has no registry version; it is not checked`);
+    return void 0;
+  }
+  if (line.startsWith("-")) return void 0;
+  const tokens = line.split(/\s+/);
+  const firstOption = tokens.findIndex((t) => t.startsWith("-"));
+  const requirement = (firstOption === -1 ? tokens : tokens.slice(0, firstOption)).join(" ");
+  const [spec = ""] = requirement.split(";", 1);
+  if (/\$\{[A-Za-z0-9_]+\}/.test(spec)) {
+    notes.push(`${where}: "${spec.trim().slice(0, 60)}" depends on an environment variable; it is not checked`);
+    return void 0;
+  }
+  const m = /^[A-Za-z0-9]/.test(spec) && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(spec) ? REQUIREMENT.exec(spec.trim()) : null;
+  if (!m?.[1]) {
+    notes.push(`${where}: "${spec.trim().slice(0, 80)}" is a URL, a local path or not a requirement; it is not checked`);
+    return void 0;
+  }
+  const name = m[1];
+  const rest = (m[3] ?? "").trim().replace(/^\((.*)\)$/, "$1").trim();
+  const version = rest.startsWith("@") ? versionFromUrl(name, rest.slice(1).trim()) : /^===?\s*([^\s,*]+)$/.exec(rest)?.[1];
+  if (!version) {
+    if (rest.startsWith("@")) notes.push(`${where}: ${name} comes from ${rest.slice(1).trim().slice(0, 80)}; it is not checked`);
+    else if (rest !== "") notes.push(`${where}: ${name} is not pinned to one version (${rest}); it is not checked`);
+    else notes.push(`${where}: ${name} has no version; it is not checked`);
+    return void 0;
+  }
+  return { ecosystem: "PyPI", name, version, direct: true, dev: false, line: startLine };
+}
+function versionFromUrl(name, url) {
+  if (/^(?:git|hg|svn|bzr)\+/.test(url)) return void 0;
+  const file = decodeURIComponent(url.split(/[?#]/)[0]?.split("/").pop() ?? "");
+  const wheel = /^([^-]+)-([^-]+)-.+\.whl$/.exec(file);
+  if (wheel?.[1] && wheel[2]) return normalizePypiName(wheel[1]) === normalizePypiName(name) ? wheel[2] : void 0;
+  const sdist = /^(.+)\.(?:tar\.gz|tar\.bz2|tar\.xz|tgz|zip)$/.exec(file)?.[1];
+  if (!sdist) return void 0;
+  for (let at = sdist.indexOf("-"); at !== -1; at = sdist.indexOf("-", at + 1)) {
+    if (normalizePypiName(sdist.slice(0, at)) === normalizePypiName(name) && /^\d/.test(sdist.slice(at + 1))) return sdist.slice(at + 1);
+  }
+  return void 0;
 }
 function depNames(value) {
   if (Array.isArray(value)) {
@@ -1169,7 +1631,7 @@ function classify(nodes, manifest, roots) {
     }
     return;
   }
-  const required = new Set(nodes.flatMap((n) => n.deps));
+  const required = new Set(nodes.flatMap((n) => n.deps.filter((d) => d !== normalizePypiName(n.pkg.name))));
   for (const n of nodes) {
     n.pkg.direct = !required.has(normalizePypiName(n.pkg.name));
     n.pkg.dev = n.devHint ?? false;
@@ -1184,9 +1646,9 @@ function parsePoetryLock(path, content, manifest) {
     const name = str(t.name);
     const version = str(t.version);
     if (!name || !version) throw new LockfileError(`[[package]] #${i + 1} has no name or version`, lines[i]);
-    const source = record(t.source);
-    if (str(source.type) === "directory" || str(source.type) === "file") return;
     const node = { pkg: { ecosystem: "PyPI", name, version, direct: false, dev: false, line: lines[i] ?? 1 }, deps: depNames(t.dependencies) };
+    const sourceType = str(record(t.source).type);
+    if (sourceType === "directory" || sourceType === "file") node.pkg.local = true;
     if (str(t.category)) node.devHint = t.category === "dev";
     else if (Array.isArray(t.groups)) node.devHint = !t.groups.includes("main");
     nodes.push(node);
@@ -1200,23 +1662,28 @@ function parsePipfileLock(path, content, manifest) {
   const cursor = new JsonKeyCursor(content);
   const out = [];
   const notes = [];
+  const seen = /* @__PURE__ */ new Set();
   const declared = manifest ? new Set([...manifest.prod ?? [], ...manifest.dev ?? []].map(normalizePypiName)) : void 0;
-  for (const section of ["default", "develop"]) {
-    if (!isRecord(doc[section])) continue;
+  for (const [section, entries] of Object.entries(doc)) {
+    if (section === "_meta" || !isRecord(entries)) continue;
     cursor.seek(`"${section}"`);
-    for (const [name, value] of Object.entries(doc[section])) {
+    for (const [name, value] of Object.entries(entries)) {
       const line = cursor.next(name, "{") ?? 1;
       const version = str(record(value).version);
       if (!version) {
         notes.push(`${path}:${line}: ${name} has no pinned version (path or VCS dependency); it is not checked`);
         continue;
       }
+      const exact = version.replace(/^===?/, "");
+      const key = `${normalizePypiName(name)}@${exact}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       out.push({
         ecosystem: "PyPI",
         name,
-        version: version.replace(/^===?/, ""),
+        version: exact,
         direct: declared ? declared.has(normalizePypiName(name)) : true,
-        dev: section === "develop",
+        dev: section !== "default",
         line
       });
     }
@@ -1228,42 +1695,60 @@ function parseUvLock(path, content, manifest) {
   const tables = packageTables(doc);
   const lines = packageLines(content);
   const nodes = [];
-  const roots = { prod: [], dev: [] };
+  const workspace = record(doc.workspace ?? doc.manifest);
+  const roots = { prod: depNames(workspace.requirements ?? workspace.dependencies), dev: groupDeps(workspace["dependency-groups"]) };
   const local = [];
   tables.forEach((t, i) => {
     const name = str(t.name);
     if (!name) throw new LockfileError(`[[package]] #${i + 1} has no name`, lines[i]);
     const source = record(t.source);
+    const version = str(t.version);
     if (source.editable !== void 0 || source.virtual !== void 0) {
       roots.prod.push(...depNames(t.dependencies));
       for (const extra of Object.values(record(t["optional-dependencies"]))) roots.prod.push(...depNames(extra));
-      for (const group of Object.values(record(t["dev-dependencies"]))) roots.dev.push(...depNames(group));
-      const version2 = str(t.version);
-      if (source.editable !== void 0 && version2) local.push({ ecosystem: "PyPI", name, version: version2, direct: false, dev: false, line: lines[i] ?? 1, local: true });
+      roots.dev.push(...groupDeps(t["dev-dependencies"] ?? t["dependency-groups"]));
+      if (source.editable !== void 0 && version) local.push({ ecosystem: "PyPI", name, version, direct: false, dev: false, line: lines[i] ?? 1, local: true });
       return;
     }
-    const version = str(t.version);
-    if (!version || source.path !== void 0 || source.directory !== void 0) return;
+    if (!version) return;
     const deps = depNames(t.dependencies);
     for (const extra of Object.values(record(t["optional-dependencies"]))) deps.push(...depNames(extra));
-    nodes.push({ pkg: { ecosystem: "PyPI", name, version, direct: false, dev: false, line: lines[i] ?? 1 }, deps });
+    const pkg = { ecosystem: "PyPI", name, version, direct: false, dev: false, line: lines[i] ?? 1 };
+    if (source.path !== void 0 || source.directory !== void 0) pkg.local = true;
+    nodes.push({ pkg, deps });
   });
   classify(nodes, manifest, roots.prod.length + roots.dev.length > 0 ? roots : void 0);
   const packages = [...nodes.map((n) => n.pkg), ...local].sort((a, b) => a.line - b.line);
   return { path, format: `uv.lock v${String(doc.version ?? "?")}`, packages, notes: [] };
 }
+function groupDeps(groups) {
+  return Object.values(record(groups)).flatMap((g) => depNames(isRecord(g) ? g.dependencies : g));
+}
+var PDM_DEV_GROUP = /^(dev|develop|development|tests?|testing|lint|linting|docs?|typing|mypy|format|style|ci|bench|benchmarks?|coverage)$/i;
 function parsePdmLock(path, content, manifest) {
   const doc = parseToml2(content);
   const tables = packageTables(doc);
   const lines = packageLines(content);
   const nodes = [];
+  const byKey = /* @__PURE__ */ new Map();
   tables.forEach((t, i) => {
     const name = str(t.name);
     const version = str(t.version);
     if (!name || !version) throw new LockfileError(`[[package]] #${i + 1} has no name or version`, lines[i]);
-    if (str(t.path) || str(t.editable)) return;
-    const node = { pkg: { ecosystem: "PyPI", name, version, direct: false, dev: false, line: lines[i] ?? 1 }, deps: depNames(t.dependencies) };
-    if (Array.isArray(t.groups)) node.devHint = !t.groups.includes("default");
+    const deps = depNames(t.dependencies);
+    const groups = Array.isArray(t.groups) ? t.groups.filter((g) => typeof g === "string") : void 0;
+    const devHint = manifest || !groups ? void 0 : !groups.includes("default") && groups.every((g) => PDM_DEV_GROUP.test(g));
+    const key = `${normalizePypiName(name)}@${version}`;
+    const same = byKey.get(key);
+    if (same) {
+      same.deps.push(...deps);
+      if (same.devHint !== void 0 && devHint !== void 0) same.devHint = same.devHint && devHint;
+      return;
+    }
+    const node = { pkg: { ecosystem: "PyPI", name, version, direct: false, dev: false, line: lines[i] ?? 1 }, deps };
+    if (devHint !== void 0) node.devHint = devHint;
+    if (str(t.path) !== void 0 || t.editable === true) node.pkg.local = true;
+    byKey.set(key, node);
     nodes.push(node);
   });
   classify(nodes, manifest);
@@ -1272,7 +1757,7 @@ function parsePdmLock(path, content, manifest) {
 
 // src/scanners/lockfiles/parsers/go.ts
 function parseGoMod(path, content) {
-  const lines = content.split(/\r?\n/);
+  const lines = stripBom(content).split(/\r?\n/);
   const requires = [];
   const replaces = /* @__PURE__ */ new Map();
   let goVersion;
@@ -1314,9 +1799,11 @@ function parseGoMod(path, content) {
       case "go":
         if (args[0]) goVersion = { version: args[0], line };
         break;
-      case "toolchain":
-        if (args[0]) toolchain = { version: args[0].replace(/^go/, ""), line };
+      case "toolchain": {
+        const release = /^go(\d[^-\s]*)/.exec(args[0] ?? "")?.[1];
+        if (release) toolchain = { version: release, line };
         break;
+      }
       case "require":
         if (args.length < 2 || !args[0] || !args[1]) throw new LockfileError(`line ${line}: require needs a module path and a version`, line);
         requires.push({ path: args[0], version: args[1], indirect, line });
@@ -1336,7 +1823,7 @@ function parseGoMod(path, content) {
         break;
     }
   }
-  const out = [];
+  const byId = /* @__PURE__ */ new Map();
   const notes = [];
   for (const req of requires) {
     const replaced = replaces.get(`${req.path}@${req.version}`) ?? replaces.get(req.path);
@@ -1350,8 +1837,12 @@ function parseGoMod(path, content) {
       name = replaced.path;
       version = replaced.version;
     }
-    out.push({ ecosystem: "Go", name, version: version.replace(/^v/, ""), direct: !req.indirect, dev: false, line: req.line });
+    const pkg = { ecosystem: "Go", name, version: version.replace(/^v/, ""), direct: !req.indirect, dev: false, line: req.line };
+    const seen = byId.get(`${pkg.name}@${pkg.version}`);
+    if (seen) seen.direct ||= pkg.direct;
+    else byId.set(`${pkg.name}@${pkg.version}`, pkg);
   }
+  const out = [...byId.values()];
   const std = toolchain ?? goVersion;
   if (std) out.push({ ecosystem: "Go", name: "stdlib", version: std.version, direct: true, dev: false, line: std.line });
   return { path, format: "go.mod", packages: out, notes };
@@ -1369,28 +1860,52 @@ function parseCargoLock(path, content) {
   const out = [];
   const notes = [];
   const local = [];
-  tables.forEach((t, i) => {
+  const addLocal = (t, line) => {
     const name = str(t.name);
     const version = str(t.version);
-    if (!name || !version) throw new LockfileError(`[[package]] #${i + 1} has no name or version`, lines[i]);
-    const deps = Array.isArray(t.dependencies) ? t.dependencies.filter((d) => typeof d === "string") : [];
+    if (!name || !version) throw new LockfileError("a workspace crate has no name or version", line);
+    for (const dep of stringList(t.dependencies)) {
+      const [depName = "", depVersion] = dep.split(" ");
+      direct.add(depVersion ? `${depName} ${depVersion}` : depName);
+    }
+    local.push({ ecosystem: "crates.io", name, version, direct: false, dev: false, line, local: true });
+  };
+  if (isRecord(doc.root)) addLocal(doc.root, tableNameLine(content, "root"));
+  tables.forEach((t, i) => {
+    const line = lines[i] ?? 1;
+    const name = str(t.name);
+    const version = str(t.version);
+    if (!name || !version) throw new LockfileError(`[[package]] #${i + 1} has no name or version`, line);
     const source = str(t.source);
     if (!source) {
-      for (const dep of deps) {
-        const [depName = "", depVersion] = dep.split(" ");
-        direct.add(depVersion ? `${depName} ${depVersion}` : depName);
-      }
-      local.push({ ecosystem: "crates.io", name, version, direct: false, dev: false, line: lines[i] ?? 1, local: true });
+      addLocal(t, line);
       return;
     }
     if (!source.startsWith("registry+") && !source.startsWith("sparse+")) {
-      notes.push(`${path}:${lines[i] ?? 1}: ${name} ${version} comes from ${source.split("#")[0] ?? source}; it is checked as a crates.io release`);
+      notes.push(`${path}:${line}: ${name} ${version} comes from ${source.split("#")[0] ?? source}; it is checked as a crates.io release`);
     }
-    out.push({ pkg: { ecosystem: "crates.io", name, version, direct: false, dev: false, line: lines[i] ?? 1 }, id: `${name} ${version}` });
+    out.push({ pkg: { ecosystem: "crates.io", name, version, direct: false, dev: false, line }, id: `${name} ${version}` });
   });
   for (const { pkg, id } of out) pkg.direct = direct.has(id) || direct.has(pkg.name);
   const packages = [...out.map((o) => o.pkg), ...local].sort((a, b) => a.line - b.line);
-  return { path, format: `Cargo.lock v${String(doc.version ?? 1)}`, packages, notes };
+  return { path, format: `Cargo.lock v${formatVersion(doc, tables)}`, packages, notes };
+}
+function stringList(value) {
+  return Array.isArray(value) ? value.filter((d) => typeof d === "string") : [];
+}
+function formatVersion(doc, tables) {
+  if (typeof doc.version === "number") return doc.version;
+  const v1 = isRecord(doc.metadata) || tables.some((t) => stringList(t.dependencies).some((d) => d.includes("(")));
+  return v1 || !tables.some((t) => str(t.checksum)) ? 1 : 2;
+}
+function tableNameLine(content, table) {
+  const lines = content.split("\n");
+  const header = lines.findIndex((l) => l.trim() === `[${table}]`);
+  if (header === -1) return 1;
+  for (let i = header + 1; i < lines.length && !(lines[i] ?? "").trim().startsWith("["); i++) {
+    if (/^\s*name\s*=/.test(lines[i] ?? "")) return i + 1;
+  }
+  return header + 1;
 }
 
 // src/scanners/lockfiles/parsers/composer.ts
@@ -1402,18 +1917,18 @@ function parseComposerLock(path, content, manifest) {
   const required = /* @__PURE__ */ new Set();
   for (const section of ["packages", "packages-dev"]) {
     const list = doc[section];
-    if (list === void 0) continue;
+    if (list === void 0 || list === null) continue;
     if (!Array.isArray(list)) throw new LockfileError(`"${section}" is not an array`);
     cursor.seek(`"${section}"`);
     for (const entry of list) {
       const info = record(entry);
       const name = str(info.name);
-      const version = str(info.version);
+      const version = str(info.version) ?? (typeof info.version === "number" && name ? numericVersion(content, name, info.version) : void 0);
       if (!name || !version) continue;
       const line = cursor.nextPair("name", name) ?? 1;
       for (const dep of Object.keys(record(info.require))) required.add(dep.toLowerCase());
-      if (version.startsWith("dev-") && !info.dist) continue;
       const pkg = { ecosystem: "Packagist", name, version, direct: false, dev: section === "packages-dev", line };
+      if (record(info.dist).type === "path") pkg.local = true;
       const licenses = Array.isArray(info.license) ? info.license.filter((l) => typeof l === "string") : [];
       if (licenses.length === 1 && licenses[0]) pkg.license = licenses[0];
       else if (licenses.length > 1) pkg.license = `(${licenses.join(" OR ")})`;
@@ -1424,144 +1939,41 @@ function parseComposerLock(path, content, manifest) {
   for (const pkg of out) pkg.direct = declared ? declared.has(pkg.name.toLowerCase()) : !required.has(pkg.name.toLowerCase());
   return { path, format: "composer.lock", packages: out, notes: [] };
 }
-
-// src/scanners/lockfiles/parsers/maven.ts
-import { SaxesParser } from "saxes";
-function parseMavenPom(path, content) {
-  const parser = new SaxesParser({ position: true });
-  const stack = [];
-  const props = /* @__PURE__ */ new Map();
-  const project = {};
-  const deps = [];
-  const managed = [];
-  let current;
-  let text2 = "";
-  parser.on("opentag", (tag) => {
-    stack.push(tag.name);
-    text2 = "";
-    const where = stack.join("/");
-    if (where === "project/dependencies/dependency" || where === "project/dependencyManagement/dependencies/dependency") {
-      current = { line: parser.line };
-    }
-  });
-  parser.on("text", (t) => {
-    text2 += t;
-  });
-  parser.on("cdata", (t) => {
-    text2 += t;
-  });
-  parser.on("closetag", (tag) => {
-    const where = stack.join("/");
-    const value = text2.trim();
-    if (stack.length === 3 && stack[1] === "properties") props.set(tag.name, value);
-    else if (stack.length === 2 && ["groupId", "artifactId", "version"].includes(tag.name)) project[tag.name] = value;
-    else if (stack.length === 3 && stack[1] === "parent" && ["groupId", "version"].includes(tag.name)) project[`parent.${tag.name}`] = value;
-    else if (current && /\/dependency\/(groupId|artifactId|version|scope)$/.test(where)) {
-      current[tag.name] = value;
-    } else if (current && where.endsWith("/dependency")) {
-      (where.startsWith("project/dependencyManagement") ? managed : deps).push(current);
-      current = void 0;
-    }
-    stack.pop();
-    text2 = "";
-  });
-  try {
-    parser.write(content).close();
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const line = /^(\d+):/.exec(message)?.[1];
-    throw new LockfileError(`invalid XML: ${message}`, line ? Number(line) : void 0);
-  }
-  if (project.artifactId === void 0 && deps.length === 0) throw new LockfileError("no <project> element with an artifactId: this is not a POM");
-  const builtins = /* @__PURE__ */ new Map();
-  for (const [key, value] of Object.entries(project)) {
-    builtins.set(`project.${key}`, value);
-    builtins.set(`pom.${key}`, value);
-  }
-  if (!builtins.has("project.version") && project["parent.version"]) builtins.set("project.version", project["parent.version"]);
-  if (!builtins.has("project.groupId") && project["parent.groupId"]) builtins.set("project.groupId", project["parent.groupId"]);
-  const interpolate = (value, depth = 0) => {
-    if (value === void 0) return void 0;
-    if (depth > 10) return value;
-    const next = value.replace(/\$\{([^}]+)\}/g, (whole, key) => props.get(key) ?? builtins.get(key) ?? whole);
-    return next === value ? value : interpolate(next, depth + 1);
-  };
-  const managedVersions = /* @__PURE__ */ new Map();
-  for (const d of managed) {
-    const id = `${interpolate(d.groupId) ?? ""}:${interpolate(d.artifactId) ?? ""}`;
-    const v = interpolate(d.version);
-    if (v && d.scope !== "import") managedVersions.set(id, v);
-  }
-  const out = [];
-  const notes = [];
-  for (const d of deps) {
-    const name = `${interpolate(d.groupId) ?? ""}:${interpolate(d.artifactId) ?? ""}`;
-    const version = interpolate(d.version) ?? managedVersions.get(name);
-    if (!version) {
-      notes.push(`${path}:${d.line}: ${name} has no version in this POM (inherited from a parent or BOM); it is not checked`);
-      continue;
-    }
-    if (version.includes("${")) {
-      notes.push(`${path}:${d.line}: ${name} version ${version} uses a property this POM does not define; it is not checked`);
-      continue;
-    }
-    if (/^[[(]/.test(version)) {
-      notes.push(`${path}:${d.line}: ${name} asks for the range ${version}, not one version; it is not checked`);
-      continue;
-    }
-    out.push({ ecosystem: "Maven", name, version, direct: true, dev: d.scope === "test", line: d.line });
-  }
-  return { path, format: "pom.xml", packages: out, notes };
+function numericVersion(content, name, value) {
+  const key = JSON.stringify(name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`"name"\\s*:\\s*${key}[^{}]*?"version"\\s*:\\s*(-?\\d[\\d.eE+-]*)`).exec(content)?.[1] ?? String(value);
 }
 
 // src/scanners/lockfiles/parsers/gradle.ts
+var TEST_CONFIGURATION = /^test|Test[A-Z]|^androidTest|^testFixtures/;
 function parseGradleLock(path, content, manifest) {
   const out = [];
+  const notes = [];
+  const fileConfiguration = /(?:^|\/)gradle\/dependency-locks\/([^/]+)\.lockfile$/.exec(path)?.[1];
   const lines = content.split(/\r?\n/);
+  let firstBad;
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] ?? "").trim();
     if (line === "" || line.startsWith("#")) continue;
     const [coords = "", confs = ""] = line.split("=", 2);
     if (coords === "empty") continue;
     const parts = coords.split(":");
-    if (parts.length < 3 || parts.some((p) => p === "")) {
-      throw new LockfileError(`line ${i + 1}: expected "group:artifact:version=configurations"`, i + 1);
+    if (parts.length !== 3 || parts.some((p) => p === "" || /\s/.test(p))) {
+      firstBad ??= i + 1;
+      notes.push(`${path}:${i + 1}: "${line.slice(0, 60)}" is not "group:artifact:version=configurations"; skipped`);
+      continue;
     }
     const [group = "", artifact = "", version = ""] = parts;
-    const configurations = confs.split(",").map((c) => c.trim()).filter(Boolean);
-    const dev = configurations.length > 0 && configurations.every((c) => /^test|Test[A-Z]|^androidTest|^testFixtures/.test(c));
+    const configurations = fileConfiguration ? [fileConfiguration] : confs.split(",").map((c) => c.trim()).filter(Boolean);
+    const dev = configurations.length > 0 && configurations.every((c) => TEST_CONFIGURATION.test(c));
     const name = `${group}:${artifact}`;
     const direct = manifest?.text !== void 0 && manifest.text.includes(name);
     out.push({ ecosystem: "Maven", name, version, direct, dev, line: i + 1 });
   }
-  return { path, format: "gradle.lockfile", packages: out, notes: [] };
-}
-
-// src/scanners/lockfiles/parsers/nuget.ts
-function parseNugetLock(path, content) {
-  const doc = parseJson(content);
-  if (!isRecord(doc) || !isRecord(doc.dependencies)) throw new LockfileError('packages.lock.json has no "dependencies" object');
-  const cursor = new JsonKeyCursor(content);
-  cursor.seek('"dependencies"');
-  const byId = /* @__PURE__ */ new Map();
-  for (const [framework, deps] of Object.entries(doc.dependencies)) {
-    cursor.next(framework, "{");
-    for (const [name, value] of Object.entries(record(deps))) {
-      const line = cursor.next(name, "{") ?? 1;
-      const info = record(value);
-      const type = str(info.type) ?? "";
-      const version = str(info.resolved);
-      if (type === "Project" || !version) continue;
-      const key = `${name.toLowerCase()}@${version}`;
-      const existing = byId.get(key);
-      if (existing) {
-        existing.direct ||= type === "Direct";
-        continue;
-      }
-      byId.set(key, { ecosystem: "NuGet", name, version, direct: type === "Direct", dev: false, line });
-    }
+  if (out.length === 0 && firstBad !== void 0) {
+    throw new LockfileError(`line ${firstBad}: expected "group:artifact:version=configurations"`, firstBad);
   }
-  return { path, format: `packages.lock.json v${String(doc.version ?? "?")}`, packages: [...byId.values()], notes: [] };
+  return { path, format: "gradle.lockfile", packages: out, notes };
 }
 
 // src/scanners/lockfiles/index.ts
@@ -2172,13 +2584,13 @@ var gate = {
       }
     }
     const seen = /* @__PURE__ */ new Set();
-    const unique = findings.filter((f) => {
+    const unique2 = findings.filter((f) => {
       if (seen.has(f.fingerprint)) return false;
       seen.add(f.fingerprint);
       return true;
     });
-    Object.assign(metrics, severityMetrics(unique));
-    return { findings: unique, metrics, notes };
+    Object.assign(metrics, severityMetrics(unique2));
+    return { findings: unique2, metrics, notes };
   },
   evaluate(scan, options) {
     return evaluateBySeverity(scan, options, "finding");

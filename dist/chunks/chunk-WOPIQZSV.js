@@ -11,12 +11,12 @@ import {
 import {
   gateSectionSchema,
   loadPolicy
-} from "./chunk-GO6KATBU.js";
+} from "./chunk-4KGSEEHF.js";
 import {
   GATE_IDS,
   gateRegistry,
   isGateId
-} from "./chunk-MFYDDNTV.js";
+} from "./chunk-APQB337P.js";
 import {
   INFORMATION_URI,
   toolVersion

@@ -8,20 +8,20 @@ const __dirname = __tollgateDirname(__filename);
 import {
   runFlags,
   runOptionsFrom
-} from "./chunk-KLTTKUNZ.js";
+} from "./chunk-BAQW3FDF.js";
 import {
   parse
 } from "./chunk-MULG7BQL.js";
 import {
   renderBaseline,
   run
-} from "./chunk-YMYM3GC7.js";
+} from "./chunk-WOPIQZSV.js";
 import "./chunk-A2EGKKLT.js";
 import "./chunk-2ZZJDVTN.js";
 import {
   loadPolicy
-} from "./chunk-GO6KATBU.js";
-import "./chunk-MFYDDNTV.js";
+} from "./chunk-4KGSEEHF.js";
+import "./chunk-APQB337P.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";
