@@ -79,9 +79,19 @@ function sameVersion(ecosystem: string, a: string, b: string): boolean {
   return false;
 }
 
+/**
+ * A Composer branch install (`dev-main`): which releases it contains is unknown, and Composer
+ * itself never matches a branch name against a version constraint, so ranges do not apply to it.
+ * (`2.x-dev` is different: Composer orders it as the newest 2.x, and so does our comparator.)
+ */
+function isBranchInstall(ecosystem: string, version: string): boolean {
+  return baseEcosystem(ecosystem).toLowerCase() === "packagist" && /^dev-/i.test(version);
+}
+
 /** Whether one `affected` entry covers the version. GIT ranges need commits, so they never match. */
 export function affectsVersion(entry: OsvAffected, ecosystem: string, version: string): boolean {
   if (entry.versions?.some((v) => sameVersion(ecosystem, v, version))) return true;
+  if (isBranchInstall(ecosystem, version)) return false;
   const ecosystemCmp = comparatorFor(ecosystem);
   for (const range of entry.ranges ?? []) {
     if (!Array.isArray(range.events) || range.events.length === 0) continue;

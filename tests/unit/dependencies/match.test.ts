@@ -60,6 +60,16 @@ describe("range boundaries", () => {
     expect(affects(r, "Go", "golang.org/x/net", "v0.5.0")).toBe(true);
   });
 
+  it("Packagist: a branch install is matched only by an explicit versions list, a -dev alias by its place", () => {
+    const ranged = record({ id: "GHSA-pack-agis-t001", ecosystem: "Packagist", name: "monolog/monolog", events: [{ introduced: "0" }, { fixed: "2.3.1" }] });
+    expect(affects(ranged, "Packagist", "monolog/monolog", "dev-main")).toBe(false);
+    expect(affects(ranged, "Packagist", "monolog/monolog", "2.3.0")).toBe(true);
+    expect(affects(ranged, "Packagist", "monolog/monolog", "2.x-dev")).toBe(false);
+    expect(affects(ranged, "Packagist", "monolog/monolog", "1.x-dev")).toBe(true);
+    const listed = record({ id: "GHSA-pack-agis-t002", ecosystem: "Packagist", name: "monolog/monolog", versions: ["dev-main"] });
+    expect(affects(listed, "Packagist", "monolog/monolog", "dev-main")).toBe(true);
+  });
+
   it("withdrawn advisories never match", () => {
     const r = record({ id: "GHSA-with-draw-nnnn", ecosystem: "npm", name: "x", events: [{ introduced: "0" }], withdrawn: "2024-02-01T00:00:00Z" });
     expect(affects(r, "npm", "x", "1.0.0")).toBe(false);

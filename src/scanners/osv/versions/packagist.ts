@@ -6,6 +6,13 @@ const SPECIAL: [string, number][] = [["dev", 0], ["alpha", 1], ["a", 1], ["beta"
 
 function normalize(version: string): string {
   let v = version.trim().replace(/^v(?=\d)/i, "");
+  // A branch alias (2.x-dev, 1.2.x-dev) is the newest of its line, as Composer normalises it.
+  const branch = /^(\d+(?:\.\d+)*)(?:\.[x*])+[-.]dev$/i.exec(v);
+  if (branch?.[1]) {
+    const nums = branch[1].split(".");
+    while (nums.length < 4) nums.push("9999999");
+    return `${nums.join(".")}-dev`;
+  }
   const m = /^(\d+(?:\.\d+)*)(.*)$/.exec(v);
   if (!m?.[1]) return v;
   const nums = m[1].split(".");
