@@ -269,8 +269,8 @@ function verdict(report, range, gates) {
 `;
 }
 async function scanRange(root, range, head, io) {
-  const { run, exitCodeFor } = await import("./run-GTDVFFDT.js");
-  const { loadPolicy } = await import("./load-policy-KMPKU422.js");
+  const { run, exitCodeFor } = await import("./run-GBNWLO5R.js");
+  const { loadPolicy } = await import("./load-policy-Y5NS4VRV.js");
   let where = root;
   let worktree;
   const clean = range.head === head && await git3(root, ["status", "--porcelain", "--untracked-files=normal"]) === "";

@@ -14,7 +14,7 @@ import {
 import "./chunk-ZARXNJKQ.js";
 import {
   findVulnerabilities
-} from "./chunk-P6PK455Z.js";
+} from "./chunk-EX5AXTPE.js";
 import {
   require_dist
 } from "./chunk-NB2XQJWY.js";

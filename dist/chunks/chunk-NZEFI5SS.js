@@ -13,7 +13,7 @@ import {
 import {
   exitCodeFor,
   run
-} from "./chunk-WOPIQZSV.js";
+} from "./chunk-6VWQJMKP.js";
 import {
   paint,
   renderConsole,

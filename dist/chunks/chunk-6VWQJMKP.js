@@ -11,12 +11,12 @@ import {
 import {
   gateSectionSchema,
   loadPolicy
-} from "./chunk-4KGSEEHF.js";
+} from "./chunk-WH6N5HJM.js";
 import {
   GATE_IDS,
   gateRegistry,
   isGateId
-} from "./chunk-APQB337P.js";
+} from "./chunk-2GAQZXEV.js";
 import {
   INFORMATION_URI,
   toolVersion

@@ -8,7 +8,7 @@ const __dirname = __tollgateDirname(__filename);
 import {
   AdvisoriesUnavailableError,
   findAdvisories
-} from "./chunk-P6PK455Z.js";
+} from "./chunk-EX5AXTPE.js";
 import {
   schema
 } from "./chunk-JM7JKIB5.js";

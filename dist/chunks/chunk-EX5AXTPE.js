@@ -294,6 +294,12 @@ function numeric(part) {
 var SPECIAL = [["dev", 0], ["alpha", 1], ["a", 1], ["beta", 2], ["b", 2], ["RC", 3], ["rc", 3], ["#", 4], ["pl", 5], ["p", 5]];
 function normalize2(version) {
   let v = version.trim().replace(/^v(?=\d)/i, "");
+  const branch = /^(\d+(?:\.\d+)*)(?:\.[x*])+[-.]dev$/i.exec(v);
+  if (branch?.[1]) {
+    const nums2 = branch[1].split(".");
+    while (nums2.length < 4) nums2.push("9999999");
+    return `${nums2.join(".")}-dev`;
+  }
   const m = /^(\d+(?:\.\d+)*)(.*)$/.exec(v);
   if (!m?.[1]) return v;
   const nums = m[1].split(".");
@@ -478,8 +484,12 @@ function sameVersion(ecosystem, a, b) {
   if (base === "go") return a.replace(/^v/, "") === b.replace(/^v/, "");
   return false;
 }
+function isBranchInstall(ecosystem, version) {
+  return baseEcosystem(ecosystem).toLowerCase() === "packagist" && /^dev-/i.test(version);
+}
 function affectsVersion(entry, ecosystem, version) {
   if (entry.versions?.some((v) => sameVersion(ecosystem, v, version))) return true;
+  if (isBranchInstall(ecosystem, version)) return false;
   const ecosystemCmp = comparatorFor(ecosystem);
   for (const range of entry.ranges ?? []) {
     if (!Array.isArray(range.events) || range.events.length === 0) continue;

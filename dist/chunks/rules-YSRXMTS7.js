@@ -7,14 +7,14 @@ const __filename = __tollgateFileURLToPath(import.meta.url);
 const __dirname = __tollgateDirname(__filename);
 import {
   allRules
-} from "./chunk-HXT543HK.js";
+} from "./chunk-TY3EJUDG.js";
 import {
   list,
   parse
 } from "./chunk-MULG7BQL.js";
 import {
   GATE_IDS
-} from "./chunk-APQB337P.js";
+} from "./chunk-2GAQZXEV.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

@@ -8,20 +8,20 @@ const __dirname = __tollgateDirname(__filename);
 import {
   runFlags,
   runOptionsFrom
-} from "./chunk-BAQW3FDF.js";
+} from "./chunk-NZEFI5SS.js";
 import {
   parse
 } from "./chunk-MULG7BQL.js";
 import {
   renderBaseline,
   run
-} from "./chunk-WOPIQZSV.js";
+} from "./chunk-6VWQJMKP.js";
 import "./chunk-A2EGKKLT.js";
 import "./chunk-2ZZJDVTN.js";
 import {
   loadPolicy
-} from "./chunk-4KGSEEHF.js";
-import "./chunk-APQB337P.js";
+} from "./chunk-WH6N5HJM.js";
+import "./chunk-2GAQZXEV.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";
