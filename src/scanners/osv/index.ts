@@ -39,42 +39,58 @@ export async function findAdvisories(packages: PackageRef[], source: FindOptions
   const stats: OnlineStats = { requests: 0, cacheHits: 0 };
   let skippedRecords: string[] = [];
   let offline: OfflineStats | undefined;
-  const recordsOf: OsvRecord[][] = [];
+  const matches: DetailedMatch[] = [];
+  const reported = new Set<string>();
+  const check = (pkg: PackageRef, record: OsvRecord): void => {
+    const match = matchOf(pkg, record);
+    if (!match) return;
+    // The same advisory found twice (in two folders of the database) is reported once.
+    const id = `${pkg.ecosystem}\0${pkg.name}\0${pkg.version}\0${match.id}`;
+    if (reported.has(id)) return;
+    reported.add(id);
+    matches.push(match);
+  };
   if (source.offline !== undefined) {
     const db = openOfflineDatabase(source.offline);
-    const byKey = await db.recordsFor(unique, { cacheDir: source.cacheDir, ...(source.signal ? { signal: source.signal } : {}) });
-    unique.forEach((p, i) => (recordsOf[i] = byKey.get(indexKey(p.ecosystem, p.name)) ?? []));
+    const byKey = new Map<string, PackageRef[]>();
+    for (const p of unique) {
+      const key = indexKey(p.ecosystem, p.name);
+      const same = byKey.get(key);
+      if (same) same.push(p);
+      else byKey.set(key, [p]);
+    }
+    // Records are checked as the database hands them over: during a first scan, while it goes on.
+    await db.visitRecords(unique, (key, _location, record) => byKey.get(key)?.forEach((pkg) => check(pkg, record)), { cacheDir: source.cacheDir, ...(source.signal ? { signal: source.signal } : {}) });
     skippedRecords = [...db.skipped];
     offline = { ...db.stats };
   } else {
     const online = new OsvOnline({ ...source.online, cacheDir: source.cacheDir, ...(source.signal ? { signal: source.signal } : {}), ...(source.attempts !== undefined ? { attempts: source.attempts } : {}), ...(source.backoffMs !== undefined ? { backoffMs: source.backoffMs } : {}) });
     const byIndex = await online.recordsFor(unique);
-    unique.forEach((_, i) => (recordsOf[i] = byIndex.get(i) ?? []));
+    unique.forEach((pkg, i) => byIndex.get(i)?.forEach((record) => check(pkg, record)));
     Object.assign(stats, online.stats);
   }
-  const matches: DetailedMatch[] = [];
-  unique.forEach((pkg, i) => {
-    for (const record of recordsOf[i] ?? []) {
-      if (record.withdrawn) continue;
-      const entries = affectingEntries(record, pkg);
-      if (entries.length === 0) continue;
-      const sev = advisorySeverity(record, entries);
-      const match: DetailedMatch = {
-        package: pkg,
-        id: record.id,
-        aliases: [...(record.aliases ?? [])].sort(),
-        summary: record.summary ?? firstLine(record.details) ?? record.id,
-        severity: sev.severity,
-        fixed: fixedVersions(entries, pkg),
-        url: `https://osv.dev/vulnerability/${encodeURIComponent(record.id)}`,
-      };
-      if (sev.cvss) match.cvss = sev.cvss;
-      if (record.modified) match.modified = record.modified;
-      matches.push(match);
-    }
-  });
   matches.sort((a, b) => cmp(a.package.ecosystem, b.package.ecosystem) || cmp(a.package.name, b.package.name) || cmp(a.package.version, b.package.version) || cmp(a.id, b.id));
   return offline ? { matches, stats, skippedRecords, offline } : { matches, stats, skippedRecords };
+}
+
+/** The match of one advisory record against one package version, or undefined when it does not apply. */
+function matchOf(pkg: PackageRef, record: OsvRecord): DetailedMatch | undefined {
+  if (record.withdrawn) return undefined;
+  const entries = affectingEntries(record, pkg);
+  if (entries.length === 0) return undefined;
+  const sev = advisorySeverity(record, entries);
+  const match: DetailedMatch = {
+    package: pkg,
+    id: record.id,
+    aliases: [...(record.aliases ?? [])].sort(),
+    summary: record.summary ?? firstLine(record.details) ?? record.id,
+    severity: sev.severity,
+    fixed: fixedVersions(entries, pkg),
+    url: `https://osv.dev/vulnerability/${encodeURIComponent(record.id)}`,
+  };
+  if (sev.cvss) match.cvss = sev.cvss;
+  if (record.modified) match.modified = record.modified;
+  return match;
 }
 
 /** The contract the container gate uses: see AdvisorySourceOptions. */

@@ -101,6 +101,13 @@ function pairsOf(found: Found): string[] {
   return Array.isArray(pairs) ? pairs.map(String) : [];
 }
 
+/** What a load is asked for: exact index keys, their looseKey()s for the scan workers, and where found records go. */
+interface Wanted {
+  keys: Set<string>;
+  loose: Set<string>;
+  visit: (key: string, location: Location, record: OsvRecord) => void;
+}
+
 export interface OfflineStats {
   /** Zip sources whose index came from the cache directory. */
   indexCacheHits: number;
@@ -113,6 +120,8 @@ export class OfflineDatabase {
   private readonly containers: Container[] = [];
   private readonly index = new Map<string, Location[]>();
   private readonly parsed = new Map<Location, OsvRecord | null>();
+  /** The question being answered (see visitRecords); the next waits for it. */
+  private queue: Promise<unknown> = Promise.resolve();
   /** Scanned zips whose index so far holds only the records asked about when they were scanned. */
   private pending: { at: number; found: Found[] }[] = [];
   /** Records that could not be read or parsed: reported, never fatal. */
@@ -143,7 +152,7 @@ export class OfflineDatabase {
   }
 
   /** Loads (once) every source that may hold records of these ecosystems; `wanted`: looseKey()s asked about. */
-  private async load(ecosystems: Set<string>, wanted: Set<string>, cacheDir: string | undefined, signal?: AbortSignal): Promise<void> {
+  private async load(ecosystems: Set<string>, wanted: Wanted, cacheDir: string | undefined, signal?: AbortSignal): Promise<void> {
     const zips: string[] = [];
     for (const source of this.sources) {
       if (source.loaded) continue;
@@ -198,7 +207,7 @@ export class OfflineDatabase {
   }
 
   /** Indexes zips: from the cache directory when it holds their index, else by scanning them all in one pool. */
-  private async loadZips(paths: string[], wanted: Set<string>, cacheDir: string | undefined, signal?: AbortSignal): Promise<void> {
+  private async loadZips(paths: string[], wanted: Wanted, cacheDir: string | undefined, signal?: AbortSignal): Promise<void> {
     const scans: { path: string; cacheFile: string | undefined; at: number; job: ScanJob; found: Found[] }[] = [];
     for (const path of paths) {
       const cacheFile = cacheDir ? indexCacheFile(cacheDir, path) : undefined;
@@ -230,7 +239,7 @@ export class OfflineDatabase {
       await scanZips(
         scans.map((s) => s.job),
         threads,
-        wanted,
+        wanted.loose,
         (chunk) => {
           const scan = scans[chunk.job];
           if (!scan) return;
@@ -240,10 +249,19 @@ export class OfflineDatabase {
           const indexed = new Set<number>(chunk.hitOwners);
           scan.found.push({ base: chunk.base, pairs: chunk.pairsJson, owners: chunk.owners, indexed });
           const at = scan.at + chunk.base;
-          for (let p = 0; p < chunk.hitOwners.length; p++) {
-            this.addLocation(rawKey(chunk.hitPairs[2 * p] ?? "", chunk.hitPairs[2 * p + 1] ?? ""), at + (chunk.hitOwners[p] ?? 0));
+          const records = new Map<number, OsvRecord | null>();
+          for (let h = 0; h + 1 < chunk.hits.length; h += 2) {
+            const entry = Number(chunk.hits[h]);
+            records.set(entry, this.parseRecord(at + entry, String(chunk.hits[h + 1])));
           }
-          for (let h = 0; h + 1 < chunk.hits.length; h += 2) this.parseRecord(at + Number(chunk.hits[h]), String(chunk.hits[h + 1]));
+          // Wanted records are handed over as they come, so matching runs while the workers scan.
+          for (let p = 0; p < chunk.hitOwners.length; p++) {
+            const entry = chunk.hitOwners[p] ?? 0;
+            const key = rawKey(chunk.hitPairs[2 * p] ?? "", chunk.hitPairs[2 * p + 1] ?? "");
+            this.addLocation(key, at + entry);
+            const record = records.get(entry);
+            if (record && wanted.keys.has(key)) wanted.visit(key, at + entry, record);
+          }
         },
         signal,
       );
@@ -357,24 +375,59 @@ export class OfflineDatabase {
     return record;
   }
 
-  /** Records that name any of these (ecosystem, name) pairs, keyed by indexKey. */
+  /** Records that name any of these (ecosystem, name) pairs, keyed by indexKey, in database order. */
   async recordsFor(packages: { ecosystem: string; name: string }[], options: { cacheDir?: string; signal?: AbortSignal } = {}): Promise<Map<string, OsvRecord[]>> {
-    const wanted = new Set(packages.map((p) => indexKey(p.ecosystem, p.name)));
-    const ecosystems = new Set(packages.map((p) => baseEcosystem(p.ecosystem).toLowerCase()));
-    this.completeIndex();
-    await this.load(ecosystems, new Set(packages.map((p) => looseKey(p.ecosystem, p.name))), options.cacheDir, options.signal);
+    const found = new Map<string, [Location, OsvRecord][]>();
+    await this.visitRecords(
+      packages,
+      (key, location, record) => {
+        const list = found.get(key);
+        if (list) list.push([location, record]);
+        else found.set(key, [[location, record]]);
+      },
+      options,
+    );
     const out = new Map<string, OsvRecord[]>();
-    for (const key of wanted) {
-      const records: OsvRecord[] = [];
-      // Database order, whichever order the scan's chunks came back in.
-      for (const location of [...(this.index.get(key) ?? [])].sort((x, y) => x - y)) {
-        const record = this.readRecord(location);
-        if (record) records.push(record);
-      }
-      out.set(key, records);
+    for (const p of packages) {
+      const key = indexKey(p.ecosystem, p.name);
+      out.set(key, (found.get(key) ?? []).sort((x, y) => x[0] - y[0]).map(([, record]) => record));
     }
     return out;
   }
+
+  /**
+   * Calls `visit` once for each record naming one of these (ecosystem, name) pairs and each key
+   * it names, in no particular order: during a first scan, as the workers find them. Questions
+   * are answered one at a time, so two gates sharing the database never see a half-built index.
+   */
+  visitRecords(packages: { ecosystem: string; name: string }[], visit: (key: string, location: Location, record: OsvRecord) => void, options: { cacheDir?: string; signal?: AbortSignal } = {}): Promise<void> {
+    const run = this.queue.then(() => this.visitNow(packages, visit, options));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async visitNow(packages: { ecosystem: string; name: string }[], visit: (key: string, location: Location, record: OsvRecord) => void, options: { cacheDir?: string; signal?: AbortSignal }): Promise<void> {
+    const keys = new Set(packages.map((p) => indexKey(p.ecosystem, p.name)));
+    const seen = new Set<string>();
+    const once = (key: string, location: Location, record: OsvRecord): void => {
+      const id = `${location}\0${key}`;
+      if (seen.has(id)) return;
+      seen.add(id);
+      visit(key, location, record);
+    };
+    const ecosystems = new Set(packages.map((p) => baseEcosystem(p.ecosystem).toLowerCase()));
+    this.completeIndex();
+    await this.load(ecosystems, { keys, loose: new Set(packages.map((p) => looseKey(p.ecosystem, p.name))), visit: once }, options.cacheDir, options.signal);
+    // Records from the index cache, earlier loads and loose files.
+    for (const key of keys) {
+      for (const location of this.index.get(key) ?? []) {
+        if (seen.has(`${location}\0${key}`)) continue;
+        const record = this.readRecord(location);
+        if (record) once(key, location, record);
+      }
+    }
+  }
+
 }
 
 function openZip(path: string): number {

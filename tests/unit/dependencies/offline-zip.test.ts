@@ -8,7 +8,7 @@ import { zipSync, strToU8 } from "fflate";
 import { findAdvisories } from "../../../src/scanners/osv/index.js";
 import { OfflineDatabase } from "../../../src/scanners/osv/offline.js";
 import { removeDir, tempDir } from "../../helpers/tmp.js";
-import { osvRecord } from "./osv-helpers.js";
+import { osvRecord, writeOsvDirectory } from "./osv-helpers.js";
 
 const dirs: string[] = [];
 function temp(): string {
@@ -164,5 +164,25 @@ describe("offline OSV zips on worker threads", () => {
     const answer = await db.recordsFor([{ ecosystem: "PyPI", name: "zope-interface" }, { ecosystem: "npm", name: "café" }]);
     expect(ids(answer.get("pypi\0zope-interface"))).toEqual(["PYSEC-2024-1", "PYSEC-2024-2"]);
     expect(ids(answer.get("npm\0café"))).toEqual(["GHSA-cafe-cafe-cafe", "GHSA-kafe-kafe-kafe"]);
+  });
+
+  it("answers two gates asking at once as if they had asked one after the other", async () => {
+    const records = [...bigRecords(1500), osvRecord({ id: "PYSEC-2024-9", ecosystem: "PyPI", name: "requests", events: [{ introduced: "0" }, { fixed: "2.32.0" }] })];
+    const zip = join(temp(), "all.zip");
+    writeFileSync(zip, zipOf(recordEntries(records)));
+    const db = new OfflineDatabase(zip, { workerThreshold: 1000 });
+    // The dependencies gate and the container gate share one database per process.
+    const [npm, pypi] = await Promise.all([db.recordsFor([{ ecosystem: "npm", name: "pkg-1" }]), db.recordsFor([{ ecosystem: "PyPI", name: "requests" }])]);
+    expect(ids(npm.get("npm\0pkg-1"))).toEqual(["BIG-00001", "BIG-01001"]);
+    expect(ids(pypi.get("pypi\0requests"))).toEqual(["PYSEC-2024-9"]);
+  });
+
+  it("reports an advisory once when the database holds it twice", async () => {
+    const root = temp();
+    const record = osvRecord({ id: "GHSA-twic-eeee-eeee", ecosystem: "npm", name: "left-pad", events: [{ introduced: "0" }, { fixed: "1.3.0" }] });
+    writeOsvDirectory(root, [record]);
+    writeFileSync(join(root, "npm.zip"), zipOf(recordEntries([record])));
+    const result = await findAdvisories([{ ecosystem: "npm", name: "left-pad", version: "1.0.0" }], { offline: root, cacheDir: temp() });
+    expect(result.matches.map((m) => m.id)).toEqual(["GHSA-twic-eeee-eeee"]);
   });
 });
