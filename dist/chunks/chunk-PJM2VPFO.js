@@ -1088,6 +1088,8 @@ var OfflineDatabase = class {
   containers = [];
   index = /* @__PURE__ */ new Map();
   parsed = /* @__PURE__ */ new Map();
+  /** The question being answered (see visitRecords); the next waits for it. */
+  queue = Promise.resolve();
   /** Scanned zips whose index so far holds only the records asked about when they were scanned. */
   pending = [];
   /** Records that could not be read or parsed: reported, never fatal. */
@@ -1174,7 +1176,7 @@ var OfflineDatabase = class {
       await scanZips(
         scans.map((s2) => s2.job),
         threads,
-        wanted,
+        wanted.loose,
         (chunk) => {
           const scan = scans[chunk.job];
           if (!scan) return;
@@ -1182,10 +1184,18 @@ var OfflineDatabase = class {
           const indexed = new Set(chunk.hitOwners);
           scan.found.push({ base: chunk.base, pairs: chunk.pairsJson, owners: chunk.owners, indexed });
           const at = scan.at + chunk.base;
-          for (let p = 0; p < chunk.hitOwners.length; p++) {
-            this.addLocation(rawKey(chunk.hitPairs[2 * p] ?? "", chunk.hitPairs[2 * p + 1] ?? ""), at + (chunk.hitOwners[p] ?? 0));
+          const records = /* @__PURE__ */ new Map();
+          for (let h = 0; h + 1 < chunk.hits.length; h += 2) {
+            const entry = Number(chunk.hits[h]);
+            records.set(entry, this.parseRecord(at + entry, String(chunk.hits[h + 1])));
           }
-          for (let h = 0; h + 1 < chunk.hits.length; h += 2) this.parseRecord(at + Number(chunk.hits[h]), String(chunk.hits[h + 1]));
+          for (let p = 0; p < chunk.hitOwners.length; p++) {
+            const entry = chunk.hitOwners[p] ?? 0;
+            const key = rawKey(chunk.hitPairs[2 * p] ?? "", chunk.hitPairs[2 * p + 1] ?? "");
+            this.addLocation(key, at + entry);
+            const record = records.get(entry);
+            if (record && wanted.keys.has(key)) wanted.visit(key, at + entry, record);
+          }
         },
         signal
       );
@@ -1292,22 +1302,54 @@ var OfflineDatabase = class {
     this.parsed.set(location, record);
     return record;
   }
-  /** Records that name any of these (ecosystem, name) pairs, keyed by indexKey. */
+  /** Records that name any of these (ecosystem, name) pairs, keyed by indexKey, in database order. */
   async recordsFor(packages, options = {}) {
-    const wanted = new Set(packages.map((p) => indexKey(p.ecosystem, p.name)));
-    const ecosystems = new Set(packages.map((p) => baseEcosystem(p.ecosystem).toLowerCase()));
-    this.completeIndex();
-    await this.load(ecosystems, new Set(packages.map((p) => looseKey(p.ecosystem, p.name))), options.cacheDir, options.signal);
+    const found = /* @__PURE__ */ new Map();
+    await this.visitRecords(
+      packages,
+      (key, location, record) => {
+        const list = found.get(key);
+        if (list) list.push([location, record]);
+        else found.set(key, [[location, record]]);
+      },
+      options
+    );
     const out = /* @__PURE__ */ new Map();
-    for (const key of wanted) {
-      const records = [];
-      for (const location of [...this.index.get(key) ?? []].sort((x, y) => x - y)) {
-        const record = this.readRecord(location);
-        if (record) records.push(record);
-      }
-      out.set(key, records);
+    for (const p of packages) {
+      const key = indexKey(p.ecosystem, p.name);
+      out.set(key, (found.get(key) ?? []).sort((x, y) => x[0] - y[0]).map(([, record]) => record));
     }
     return out;
+  }
+  /**
+   * Calls `visit` once for each record naming one of these (ecosystem, name) pairs and each key
+   * it names, in no particular order: during a first scan, as the workers find them. Questions
+   * are answered one at a time, so two gates sharing the database never see a half-built index.
+   */
+  visitRecords(packages, visit, options = {}) {
+    const run = this.queue.then(() => this.visitNow(packages, visit, options));
+    this.queue = run.catch(() => void 0);
+    return run;
+  }
+  async visitNow(packages, visit, options) {
+    const keys = new Set(packages.map((p) => indexKey(p.ecosystem, p.name)));
+    const seen = /* @__PURE__ */ new Set();
+    const once = (key, location, record) => {
+      const id = `${location}\0${key}`;
+      if (seen.has(id)) return;
+      seen.add(id);
+      visit(key, location, record);
+    };
+    const ecosystems = new Set(packages.map((p) => baseEcosystem(p.ecosystem).toLowerCase()));
+    this.completeIndex();
+    await this.load(ecosystems, { keys, loose: new Set(packages.map((p) => looseKey(p.ecosystem, p.name))), visit: once }, options.cacheDir, options.signal);
+    for (const key of keys) {
+      for (const location of this.index.get(key) ?? []) {
+        if (seen.has(`${location}\0${key}`)) continue;
+        const record = this.readRecord(location);
+        if (record) once(key, location, record);
+      }
+    }
   }
 };
 function openZip(path) {
@@ -1657,42 +1699,54 @@ async function findAdvisories(packages, source) {
   const stats = { requests: 0, cacheHits: 0 };
   let skippedRecords = [];
   let offline;
-  const recordsOf = [];
+  const matches = [];
+  const reported = /* @__PURE__ */ new Set();
+  const check = (pkg, record) => {
+    const match = matchOf(pkg, record);
+    if (!match) return;
+    const id = `${pkg.ecosystem}\0${pkg.name}\0${pkg.version}\0${match.id}`;
+    if (reported.has(id)) return;
+    reported.add(id);
+    matches.push(match);
+  };
   if (source.offline !== void 0) {
     const db = openOfflineDatabase(source.offline);
-    const byKey = await db.recordsFor(unique, { cacheDir: source.cacheDir, ...source.signal ? { signal: source.signal } : {} });
-    unique.forEach((p, i) => recordsOf[i] = byKey.get(indexKey(p.ecosystem, p.name)) ?? []);
+    const byKey = /* @__PURE__ */ new Map();
+    for (const p of unique) {
+      const key = indexKey(p.ecosystem, p.name);
+      const same = byKey.get(key);
+      if (same) same.push(p);
+      else byKey.set(key, [p]);
+    }
+    await db.visitRecords(unique, (key, _location, record) => byKey.get(key)?.forEach((pkg) => check(pkg, record)), { cacheDir: source.cacheDir, ...source.signal ? { signal: source.signal } : {} });
     skippedRecords = [...db.skipped];
     offline = { ...db.stats };
   } else {
     const online = new OsvOnline({ ...source.online, cacheDir: source.cacheDir, ...source.signal ? { signal: source.signal } : {}, ...source.attempts !== void 0 ? { attempts: source.attempts } : {}, ...source.backoffMs !== void 0 ? { backoffMs: source.backoffMs } : {} });
     const byIndex = await online.recordsFor(unique);
-    unique.forEach((_, i) => recordsOf[i] = byIndex.get(i) ?? []);
+    unique.forEach((pkg, i) => byIndex.get(i)?.forEach((record) => check(pkg, record)));
     Object.assign(stats, online.stats);
   }
-  const matches = [];
-  unique.forEach((pkg, i) => {
-    for (const record of recordsOf[i] ?? []) {
-      if (record.withdrawn) continue;
-      const entries = affectingEntries(record, pkg);
-      if (entries.length === 0) continue;
-      const sev = advisorySeverity(record, entries);
-      const match = {
-        package: pkg,
-        id: record.id,
-        aliases: [...record.aliases ?? []].sort(),
-        summary: record.summary ?? firstLine(record.details) ?? record.id,
-        severity: sev.severity,
-        fixed: fixedVersions(entries, pkg),
-        url: `https://osv.dev/vulnerability/${encodeURIComponent(record.id)}`
-      };
-      if (sev.cvss) match.cvss = sev.cvss;
-      if (record.modified) match.modified = record.modified;
-      matches.push(match);
-    }
-  });
   matches.sort((a, b) => cmp2(a.package.ecosystem, b.package.ecosystem) || cmp2(a.package.name, b.package.name) || cmp2(a.package.version, b.package.version) || cmp2(a.id, b.id));
   return offline ? { matches, stats, skippedRecords, offline } : { matches, stats, skippedRecords };
+}
+function matchOf(pkg, record) {
+  if (record.withdrawn) return void 0;
+  const entries = affectingEntries(record, pkg);
+  if (entries.length === 0) return void 0;
+  const sev = advisorySeverity(record, entries);
+  const match = {
+    package: pkg,
+    id: record.id,
+    aliases: [...record.aliases ?? []].sort(),
+    summary: record.summary ?? firstLine(record.details) ?? record.id,
+    severity: sev.severity,
+    fixed: fixedVersions(entries, pkg),
+    url: `https://osv.dev/vulnerability/${encodeURIComponent(record.id)}`
+  };
+  if (sev.cvss) match.cvss = sev.cvss;
+  if (record.modified) match.modified = record.modified;
+  return match;
 }
 async function findVulnerabilities(packages, source) {
   const { matches } = await findAdvisories(packages, source);

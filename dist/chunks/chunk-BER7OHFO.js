@@ -13,7 +13,7 @@ import {
 import {
   exitCodeFor,
   run
-} from "./chunk-6VWQJMKP.js";
+} from "./chunk-IVPVYH7A.js";
 import {
   paint,
   renderConsole,

@@ -8,20 +8,20 @@ const __dirname = __tollgateDirname(__filename);
 import {
   runFlags,
   runOptionsFrom
-} from "./chunk-NZEFI5SS.js";
+} from "./chunk-BER7OHFO.js";
 import {
   parse
 } from "./chunk-MULG7BQL.js";
 import {
   renderBaseline,
   run
-} from "./chunk-6VWQJMKP.js";
+} from "./chunk-IVPVYH7A.js";
 import "./chunk-A2EGKKLT.js";
 import "./chunk-2ZZJDVTN.js";
 import {
   loadPolicy
-} from "./chunk-WH6N5HJM.js";
-import "./chunk-2GAQZXEV.js";
+} from "./chunk-MKXELEVX.js";
+import "./chunk-LXAGUNTY.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

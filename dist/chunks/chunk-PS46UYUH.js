@@ -8,7 +8,7 @@ const __dirname = __tollgateDirname(__filename);
 import {
   GATE_IDS,
   gateRegistry
-} from "./chunk-2GAQZXEV.js";
+} from "./chunk-LXAGUNTY.js";
 
 // src/core/catalogue.ts
 var POLICY_RULES = [

@@ -11,12 +11,12 @@ import {
 import {
   gateSectionSchema,
   loadPolicy
-} from "./chunk-WH6N5HJM.js";
+} from "./chunk-MKXELEVX.js";
 import {
   GATE_IDS,
   gateRegistry,
   isGateId
-} from "./chunk-2GAQZXEV.js";
+} from "./chunk-LXAGUNTY.js";
 import {
   INFORMATION_URI,
   toolVersion

@@ -7,7 +7,7 @@ const __filename = __tollgateFileURLToPath(import.meta.url);
 const __dirname = __tollgateDirname(__filename);
 import {
   gateRegistry
-} from "./chunk-2GAQZXEV.js";
+} from "./chunk-LXAGUNTY.js";
 import {
   commonGateOptions
 } from "./chunk-5D6CRESQ.js";

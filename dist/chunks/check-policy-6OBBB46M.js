@@ -10,8 +10,8 @@ import {
 } from "./chunk-MULG7BQL.js";
 import {
   loadPolicy
-} from "./chunk-WH6N5HJM.js";
-import "./chunk-2GAQZXEV.js";
+} from "./chunk-MKXELEVX.js";
+import "./chunk-LXAGUNTY.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

@@ -14,7 +14,7 @@ import {
 import "./chunk-ZARXNJKQ.js";
 import {
   findVulnerabilities
-} from "./chunk-EX5AXTPE.js";
+} from "./chunk-PJM2VPFO.js";
 import {
   require_dist
 } from "./chunk-NB2XQJWY.js";

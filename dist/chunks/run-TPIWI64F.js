@@ -10,11 +10,11 @@ import {
   exitCodeFor,
   planGates,
   run
-} from "./chunk-6VWQJMKP.js";
+} from "./chunk-IVPVYH7A.js";
 import "./chunk-A2EGKKLT.js";
 import "./chunk-2ZZJDVTN.js";
-import "./chunk-WH6N5HJM.js";
-import "./chunk-2GAQZXEV.js";
+import "./chunk-MKXELEVX.js";
+import "./chunk-LXAGUNTY.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

@@ -269,8 +269,8 @@ function verdict(report, range, gates) {
 `;
 }
 async function scanRange(root, range, head, io) {
-  const { run, exitCodeFor } = await import("./run-GBNWLO5R.js");
-  const { loadPolicy } = await import("./load-policy-Y5NS4VRV.js");
+  const { run, exitCodeFor } = await import("./run-TPIWI64F.js");
+  const { loadPolicy } = await import("./load-policy-E4GNZ7LJ.js");
   let where = root;
   let worktree;
   const clean = range.head === head && await git3(root, ["status", "--porcelain", "--untracked-files=normal"]) === "";
