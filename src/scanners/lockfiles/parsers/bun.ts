@@ -1,5 +1,6 @@
 // bun.lock: JSON with trailing commas. "packages" maps an install path ("a", "a/b" for a nested
 // copy) to ["name@version", registry, { dependencies... }, integrity]; workspaces hold the roots.
+import { oneEntryPerRelease } from "../releases.js";
 import { type LockPackage, LockfileError, type ParsedLockfile } from "../types.js";
 import { JsonKeyCursor, isRecord, jsoncToJson, parseJson, reachable, record } from "../text.js";
 
@@ -44,7 +45,7 @@ export function parseBunLock(path: string, content: string): ParsedLockfile {
   const prod = reachable(directProd, edges);
   const cursor = new JsonKeyCursor(json);
   cursor.seek('"packages"');
-  const byId = new Map<string, LockPackage>();
+  const found: LockPackage[] = [];
   const notes: string[] = [];
   for (const [key, entry] of Object.entries(packages)) {
     const line = cursor.next(key, "[") ?? 1;
@@ -60,14 +61,8 @@ export function parseBunLock(path: string, content: string): ParsedLockfile {
       if (!version.startsWith("workspace:")) notes.push(`${path}:${line}: ${name} comes from ${version.split("#")[0] ?? version}, not a registry release; it is not checked`);
       continue;
     }
-    // A release can be installed at several paths ("a/b" nests a second copy): list it once.
-    const direct = directProd.has(key) || directDev.has(key);
-    const dev = !prod.has(key);
-    const first = byId.get(`${name}@${version}`);
-    if (first) {
-      first.direct ||= direct;
-      first.dev &&= dev;
-    } else byId.set(`${name}@${version}`, { ecosystem: "npm", name, version, direct, dev, line });
+    // A release can be installed at several paths ("a/b" nests a second copy).
+    found.push({ ecosystem: "npm", name, version, direct: directProd.has(key) || directDev.has(key), dev: !prod.has(key), line });
   }
-  return { path, format: `bun.lock v${String(doc.lockfileVersion ?? "?")}`, packages: [...byId.values()], notes };
+  return { path, format: `bun.lock v${String(doc.lockfileVersion ?? "?")}`, packages: oneEntryPerRelease(found), notes };
 }

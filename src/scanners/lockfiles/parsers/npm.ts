@@ -1,5 +1,6 @@
 // package-lock.json (lockfileVersion 1, 2, 3) and npm-shrinkwrap.json.
 // v2/v3 list every install path under "packages"; v1 nests "dependencies" objects.
+import { oneEntryPerRelease } from "../releases.js";
 import { type LockPackage, LockfileError, type Manifest, type ParsedLockfile } from "../types.js";
 import { JsonKeyCursor, isRecord, parseJson, record, str } from "../text.js";
 
@@ -12,30 +13,12 @@ export function parseNpmLock(path: string, content: string, manifest?: Manifest)
   const lines = content;
   const kind = path.endsWith("npm-shrinkwrap.json") ? "npm-shrinkwrap.json" : "package-lock.json";
   if (isRecord(doc.packages) && version >= 2) {
-    return { path, format: `${kind} v${version}`, packages: unique(fromPackages(doc.packages, lines)), notes: [] };
+    return { path, format: `${kind} v${version}`, packages: oneEntryPerRelease(fromPackages(doc.packages, lines)), notes: [] };
   }
   if (doc.dependencies !== undefined && !isRecord(doc.dependencies)) throw new LockfileError('"dependencies" is not an object');
   const notes: string[] = [];
-  const packages = unique(fromDependencies({ deps: record(doc.dependencies), lines, manifest, notes, path }));
+  const packages = oneEntryPerRelease(fromDependencies({ deps: record(doc.dependencies), lines, manifest, notes, path }));
   return { path, format: `${kind} v1`, packages, notes };
-}
-
-/**
- * One entry per name@version: npm installs the same release at several paths when hoisting
- * cannot share it. The first path keys the line; it is direct if any copy is, dev only if all are.
- */
-function unique(packages: LockPackage[]): LockPackage[] {
-  const byId = new Map<string, LockPackage>();
-  for (const pkg of packages) {
-    const id = `${pkg.name}@${pkg.version}`;
-    const first = byId.get(id);
-    if (!first) byId.set(id, pkg);
-    else {
-      first.direct ||= pkg.direct;
-      first.dev &&= pkg.dev;
-    }
-  }
-  return [...byId.values()];
 }
 
 /** v2/v3: keys are install paths ("node_modules/a/node_modules/b"); "" is the root project. */

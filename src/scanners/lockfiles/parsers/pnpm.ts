@@ -1,6 +1,7 @@
 // pnpm-lock.yaml 5.x (`/name/1.0.0_peer`), 6.x (`/name@1.0.0(peer)`) and 9.x (`name@1.0.0`,
 // with the dependency graph moved to `snapshots` and no dev flag, so dev comes from reachability).
 // pnpm 11+ may put an "env" document (config dependencies, pnpm itself) before the project's.
+import { oneEntryPerRelease } from "../releases.js";
 import { parse as parseYaml } from "yaml";
 import { type LockPackage, LockfileError, type ParsedLockfile } from "../types.js";
 import { isRecord, reachable, record, str, stripBom } from "../text.js";
@@ -25,17 +26,7 @@ export function parsePnpmLock(path: string, content: string): ParsedLockfile {
   const docs = splitDocuments(stripBom(content)).map((text) => parseDocument(path, text));
   const last = docs[docs.length - 1];
   if (!last) throw new LockfileError("the lockfile is empty");
-  const byId = new Map<string, LockPackage>();
-  for (const pkg of docs.flatMap((d) => d.packages)) {
-    const id = `${pkg.name}@${pkg.version}`;
-    const first = byId.get(id);
-    if (!first) byId.set(id, pkg);
-    else {
-      first.direct ||= pkg.direct;
-      first.dev &&= pkg.dev;
-    }
-  }
-  return { path, format: `pnpm-lock.yaml ${last.version}`, packages: [...byId.values()], notes: docs.flatMap((d) => d.notes) };
+  return { path, format: `pnpm-lock.yaml ${last.version}`, packages: oneEntryPerRelease(docs.flatMap((d) => d.packages)), notes: docs.flatMap((d) => d.notes) };
 }
 
 /** Each document's text, with the other documents' lines blanked so line numbers stay true. */

@@ -1,5 +1,6 @@
 // yarn.lock: the v1 format (`name@range:` blocks with `version "x"`) and Berry (v2+, YAML with
 // `resolution: "name@npm:x"`). Neither records dev/direct, so package.json decides when present.
+import { oneEntryPerRelease } from "../releases.js";
 import { type LockPackage, LockfileError, type Manifest, type ParsedLockfile } from "../types.js";
 import { reachable, stripBom } from "../text.js";
 
@@ -87,18 +88,8 @@ export function parseYarnLock(path: string, content: string, manifest?: Manifest
     for (const block of nodeOf.keys()) for (const dep of depsOf(block)) required.add(dep);
     for (const [block, pkg] of nodeOf) pkg.direct = !required.has(block);
   }
-  // The same name@version can sit in two blocks (an alias or a git copy beside the registry
-  // one): list it once, direct if either block is, dev only if both are.
-  const byId = new Map<string, LockPackage>();
-  for (const pkg of nodeOf.values()) {
-    const first = byId.get(`${pkg.name}@${pkg.version}`);
-    if (!first) byId.set(`${pkg.name}@${pkg.version}`, pkg);
-    else {
-      first.direct ||= pkg.direct;
-      first.dev &&= pkg.dev;
-    }
-  }
-  return { path, format: berry ? "yarn.lock berry" : "yarn.lock v1", packages: [...byId.values()], notes };
+  // The same name@version can sit in two blocks (an alias or a git copy beside the registry one).
+  return { path, format: berry ? "yarn.lock berry" : "yarn.lock v1", packages: oneEntryPerRelease(nodeOf.values()), notes };
 }
 
 function firstByName(nodes: Map<Block, LockPackage>, name: string): Block | undefined {
