@@ -7,14 +7,14 @@ const __filename = __tollgateFileURLToPath(import.meta.url);
 const __dirname = __tollgateDirname(__filename);
 import {
   allRules
-} from "./chunk-PS46UYUH.js";
+} from "./chunk-72Z4JNGQ.js";
 import {
   list,
   parse
 } from "./chunk-MULG7BQL.js";
 import {
   GATE_IDS
-} from "./chunk-LXAGUNTY.js";
+} from "./chunk-E3IDUL2R.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

@@ -10,13 +10,13 @@ import {
   runCommand,
   runFlags,
   runOptionsFrom
-} from "./chunk-BER7OHFO.js";
+} from "./chunk-UA6HWVXR.js";
 import "./chunk-MULG7BQL.js";
-import "./chunk-IVPVYH7A.js";
+import "./chunk-E7DEQHRP.js";
 import "./chunk-A2EGKKLT.js";
 import "./chunk-2ZZJDVTN.js";
-import "./chunk-MKXELEVX.js";
-import "./chunk-LXAGUNTY.js";
+import "./chunk-OSRQEWVO.js";
+import "./chunk-E3IDUL2R.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

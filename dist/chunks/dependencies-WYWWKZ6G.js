@@ -732,23 +732,8 @@ function composerManifest(text2) {
   };
 }
 
-// src/scanners/lockfiles/parsers/npm.ts
-var ROOT_DEP_FIELDS = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"];
-function parseNpmLock(path, content, manifest) {
-  const doc = parseJson(content);
-  if (!isRecord(doc)) throw new LockfileError("the lockfile is not a JSON object");
-  const version = typeof doc.lockfileVersion === "number" ? doc.lockfileVersion : 1;
-  const lines = content;
-  const kind = path.endsWith("npm-shrinkwrap.json") ? "npm-shrinkwrap.json" : "package-lock.json";
-  if (isRecord(doc.packages) && version >= 2) {
-    return { path, format: `${kind} v${version}`, packages: unique(fromPackages(doc.packages, lines)), notes: [] };
-  }
-  if (doc.dependencies !== void 0 && !isRecord(doc.dependencies)) throw new LockfileError('"dependencies" is not an object');
-  const notes = [];
-  const packages = unique(fromDependencies({ deps: record(doc.dependencies), lines, manifest, notes, path }));
-  return { path, format: `${kind} v1`, packages, notes };
-}
-function unique(packages) {
+// src/scanners/lockfiles/releases.ts
+function oneEntryPerRelease(packages) {
   const byId = /* @__PURE__ */ new Map();
   for (const pkg of packages) {
     const id = `${pkg.name}@${pkg.version}`;
@@ -760,6 +745,23 @@ function unique(packages) {
     }
   }
   return [...byId.values()];
+}
+
+// src/scanners/lockfiles/parsers/npm.ts
+var ROOT_DEP_FIELDS = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"];
+function parseNpmLock(path, content, manifest) {
+  const doc = parseJson(content);
+  if (!isRecord(doc)) throw new LockfileError("the lockfile is not a JSON object");
+  const version = typeof doc.lockfileVersion === "number" ? doc.lockfileVersion : 1;
+  const lines = content;
+  const kind = path.endsWith("npm-shrinkwrap.json") ? "npm-shrinkwrap.json" : "package-lock.json";
+  if (isRecord(doc.packages) && version >= 2) {
+    return { path, format: `${kind} v${version}`, packages: oneEntryPerRelease(fromPackages(doc.packages, lines)), notes: [] };
+  }
+  if (doc.dependencies !== void 0 && !isRecord(doc.dependencies)) throw new LockfileError('"dependencies" is not an object');
+  const notes = [];
+  const packages = oneEntryPerRelease(fromDependencies({ deps: record(doc.dependencies), lines, manifest, notes, path }));
+  return { path, format: `${kind} v1`, packages, notes };
 }
 function fromPackages(packages, lines) {
   const directNames = /* @__PURE__ */ new Map();
@@ -910,16 +912,7 @@ function parseYarnLock(path, content, manifest) {
     for (const block of nodeOf.keys()) for (const dep of depsOf(block)) required.add(dep);
     for (const [block, pkg] of nodeOf) pkg.direct = !required.has(block);
   }
-  const byId = /* @__PURE__ */ new Map();
-  for (const pkg of nodeOf.values()) {
-    const first = byId.get(`${pkg.name}@${pkg.version}`);
-    if (!first) byId.set(`${pkg.name}@${pkg.version}`, pkg);
-    else {
-      first.direct ||= pkg.direct;
-      first.dev &&= pkg.dev;
-    }
-  }
-  return { path, format: berry ? "yarn.lock berry" : "yarn.lock v1", packages: [...byId.values()], notes };
+  return { path, format: berry ? "yarn.lock berry" : "yarn.lock v1", packages: oneEntryPerRelease(nodeOf.values()), notes };
 }
 function firstByName(nodes, name) {
   for (const [block, pkg] of nodes) if (pkg.name === name) return block;
@@ -1203,17 +1196,7 @@ function parsePnpmLock(path, content) {
   const docs = splitDocuments(stripBom(content)).map((text2) => parseDocument(path, text2));
   const last = docs[docs.length - 1];
   if (!last) throw new LockfileError("the lockfile is empty");
-  const byId = /* @__PURE__ */ new Map();
-  for (const pkg of docs.flatMap((d) => d.packages)) {
-    const id = `${pkg.name}@${pkg.version}`;
-    const first = byId.get(id);
-    if (!first) byId.set(id, pkg);
-    else {
-      first.direct ||= pkg.direct;
-      first.dev &&= pkg.dev;
-    }
-  }
-  return { path, format: `pnpm-lock.yaml ${last.version}`, packages: [...byId.values()], notes: docs.flatMap((d) => d.notes) };
+  return { path, format: `pnpm-lock.yaml ${last.version}`, packages: oneEntryPerRelease(docs.flatMap((d) => d.packages)), notes: docs.flatMap((d) => d.notes) };
 }
 function splitDocuments(content) {
   const lines = content.split("\n");
@@ -1390,7 +1373,7 @@ function parseBunLock(path, content) {
   const prod = reachable(directProd, edges);
   const cursor = new JsonKeyCursor(json);
   cursor.seek('"packages"');
-  const byId = /* @__PURE__ */ new Map();
+  const found = [];
   const notes = [];
   for (const [key, entry] of Object.entries(packages)) {
     const line = cursor.next(key, "[") ?? 1;
@@ -1404,15 +1387,9 @@ function parseBunLock(path, content) {
       if (!version.startsWith("workspace:")) notes.push(`${path}:${line}: ${name} comes from ${version.split("#")[0] ?? version}, not a registry release; it is not checked`);
       continue;
     }
-    const direct = directProd.has(key) || directDev.has(key);
-    const dev = !prod.has(key);
-    const first = byId.get(`${name}@${version}`);
-    if (first) {
-      first.direct ||= direct;
-      first.dev &&= dev;
-    } else byId.set(`${name}@${version}`, { ecosystem: "npm", name, version, direct, dev, line });
+    found.push({ ecosystem: "npm", name, version, direct: directProd.has(key) || directDev.has(key), dev: !prod.has(key), line });
   }
-  return { path, format: `bun.lock v${String(doc.lockfileVersion ?? "?")}`, packages: [...byId.values()], notes };
+  return { path, format: `bun.lock v${String(doc.lockfileVersion ?? "?")}`, packages: oneEntryPerRelease(found), notes };
 }
 
 // src/scanners/lockfiles/parsers/toml.ts
@@ -2584,13 +2561,13 @@ var gate = {
       }
     }
     const seen = /* @__PURE__ */ new Set();
-    const unique2 = findings.filter((f) => {
+    const unique = findings.filter((f) => {
       if (seen.has(f.fingerprint)) return false;
       seen.add(f.fingerprint);
       return true;
     });
-    Object.assign(metrics, severityMetrics(unique2));
-    return { findings: unique2, metrics, notes };
+    Object.assign(metrics, severityMetrics(unique));
+    return { findings: unique, metrics, notes };
   },
   evaluate(scan, options) {
     return evaluateBySeverity(scan, options, "finding");

@@ -10,11 +10,11 @@ import {
   exitCodeFor,
   planGates,
   run
-} from "./chunk-IVPVYH7A.js";
+} from "./chunk-E7DEQHRP.js";
 import "./chunk-A2EGKKLT.js";
 import "./chunk-2ZZJDVTN.js";
-import "./chunk-MKXELEVX.js";
-import "./chunk-LXAGUNTY.js";
+import "./chunk-OSRQEWVO.js";
+import "./chunk-E3IDUL2R.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

@@ -11,8 +11,8 @@ import {
   findPolicyFile,
   loadPolicy,
   mergePolicy
-} from "./chunk-MKXELEVX.js";
-import "./chunk-LXAGUNTY.js";
+} from "./chunk-OSRQEWVO.js";
+import "./chunk-E3IDUL2R.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

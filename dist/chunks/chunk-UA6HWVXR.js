@@ -13,7 +13,7 @@ import {
 import {
   exitCodeFor,
   run
-} from "./chunk-IVPVYH7A.js";
+} from "./chunk-E7DEQHRP.js";
 import {
   paint,
   renderConsole,

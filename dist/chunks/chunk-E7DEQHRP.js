@@ -11,12 +11,12 @@ import {
 import {
   gateSectionSchema,
   loadPolicy
-} from "./chunk-MKXELEVX.js";
+} from "./chunk-OSRQEWVO.js";
 import {
   GATE_IDS,
   gateRegistry,
   isGateId
-} from "./chunk-LXAGUNTY.js";
+} from "./chunk-E3IDUL2R.js";
 import {
   INFORMATION_URI,
   toolVersion

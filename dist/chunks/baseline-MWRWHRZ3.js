@@ -8,20 +8,20 @@ const __dirname = __tollgateDirname(__filename);
 import {
   runFlags,
   runOptionsFrom
-} from "./chunk-BER7OHFO.js";
+} from "./chunk-UA6HWVXR.js";
 import {
   parse
 } from "./chunk-MULG7BQL.js";
 import {
   renderBaseline,
   run
-} from "./chunk-IVPVYH7A.js";
+} from "./chunk-E7DEQHRP.js";
 import "./chunk-A2EGKKLT.js";
 import "./chunk-2ZZJDVTN.js";
 import {
   loadPolicy
-} from "./chunk-MKXELEVX.js";
-import "./chunk-LXAGUNTY.js";
+} from "./chunk-OSRQEWVO.js";
+import "./chunk-E3IDUL2R.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";
