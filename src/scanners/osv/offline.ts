@@ -165,6 +165,16 @@ export class OfflineDatabase {
     await this.loadZips(zips, wanted, cacheDir, signal);
   }
 
+  /** Forgets everything loaded: the next question reads its sources again. */
+  private reset(): void {
+    this.close();
+    for (const source of this.sources) source.loaded = false;
+    this.containers.length = 0;
+    this.index.clear();
+    this.parsed.clear();
+    this.pending = [];
+  }
+
   /** Closes the zips it holds open; the database must not be asked again. */
   close(): void {
     for (const c of this.containers) {
@@ -417,7 +427,14 @@ export class OfflineDatabase {
     };
     const ecosystems = new Set(packages.map((p) => baseEcosystem(p.ecosystem).toLowerCase()));
     this.completeIndex();
-    await this.load(ecosystems, { keys, loose: new Set(packages.map((p) => looseKey(p.ecosystem, p.name))), visit: once }, options.cacheDir, options.signal);
+    try {
+      await this.load(ecosystems, { keys, loose: new Set(packages.map((p) => looseKey(p.ecosystem, p.name))), visit: once }, options.cacheDir, options.signal);
+    } catch (error) {
+      // Sources it marked loaded may be half indexed (a read error, a gate's timeout): the next
+      // question starts again from nothing rather than trust this index.
+      this.reset();
+      throw error;
+    }
     // Records from the index cache, earlier loads and loose files.
     for (const key of keys) {
       for (const location of this.index.get(key) ?? []) {

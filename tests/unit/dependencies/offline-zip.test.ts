@@ -185,4 +185,14 @@ describe("offline OSV zips on worker threads", () => {
     const result = await findAdvisories([{ ecosystem: "npm", name: "left-pad", version: "1.0.0" }], { offline: root, cacheDir: temp() });
     expect(result.matches.map((m) => m.id)).toEqual(["GHSA-twic-eeee-eeee"]);
   });
+
+  it("answers the next question in full after one that failed part way", async () => {
+    const root = temp();
+    writeFileSync(join(root, "npm.zip"), zipOf(recordEntries(bigRecords(1200))));
+    writeFileSync(join(root, "PyPI.zip"), "not a zip");
+    const db = new OfflineDatabase(root, { workerThreshold: 1000 });
+    await expect(db.recordsFor([{ ecosystem: "npm", name: "pkg-5" }, { ecosystem: "PyPI", name: "requests" }])).rejects.toThrow(/PyPI\.zip cannot be read/);
+    const answer = await db.recordsFor([{ ecosystem: "npm", name: "pkg-5" }]);
+    expect(ids(answer.get("npm\0pkg-5"))).toEqual(["BIG-00005", "BIG-01005"]);
+  });
 });
