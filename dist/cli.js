@@ -14,13 +14,13 @@ import "./chunks/chunk-2GVBCIT7.js";
 import nodeModule from "node:module";
 nodeModule.enableCompileCache?.();
 var COMMANDS = {
-  run: { summary: "run the gates and write reports", load: async () => (await import("./chunks/run-7LJKU3YD.js")).runCommand },
+  run: { summary: "run the gates and write reports", load: async () => (await import("./chunks/run-CHSSHOSS.js")).runCommand },
   init: { summary: "write a starter .tollgate.yml for the stack it detects", load: async () => (await import("./chunks/init-N6NFKPNA.js")).initCommand },
-  "check-policy": { summary: "validate a policy and print the effective policy", load: async () => (await import("./chunks/check-policy-WCW2UAY3.js")).checkPolicyCommand },
-  rules: { summary: "list every rule with id, severity and description", load: async () => (await import("./chunks/rules-HSF7M7HU.js")).rulesCommand },
-  explain: { summary: "what a rule checks, why it matters, how to fix or waive it", load: async () => (await import("./chunks/explain-M3QL4APG.js")).explainCommand },
-  baseline: { summary: "record today's findings as the baseline", load: async () => (await import("./chunks/baseline-MWRWHRZ3.js")).baselineCommand },
-  hook: { summary: "install or uninstall the git pre-push hook", load: async () => (await import("./chunks/hook-K7X3HPMC.js")).hookCommand }
+  "check-policy": { summary: "validate a policy and print the effective policy", load: async () => (await import("./chunks/check-policy-WNGTX6UU.js")).checkPolicyCommand },
+  rules: { summary: "list every rule with id, severity and description", load: async () => (await import("./chunks/rules-6XUP6PFG.js")).rulesCommand },
+  explain: { summary: "what a rule checks, why it matters, how to fix or waive it", load: async () => (await import("./chunks/explain-QLKQGXQW.js")).explainCommand },
+  baseline: { summary: "record today's findings as the baseline", load: async () => (await import("./chunks/baseline-WTKLNE4M.js")).baselineCommand },
+  hook: { summary: "install or uninstall the git pre-push hook", load: async () => (await import("./chunks/hook-N5VJQX5T.js")).hookCommand }
 };
 var MAIN_HELP = `tollgate ${toolVersion()} \u2014 one step, every quality gate, one verdict
 

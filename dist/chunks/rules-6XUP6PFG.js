@@ -7,14 +7,14 @@ const __filename = __tollgateFileURLToPath(import.meta.url);
 const __dirname = __tollgateDirname(__filename);
 import {
   allRules
-} from "./chunk-72Z4JNGQ.js";
+} from "./chunk-F5QSUEA4.js";
 import {
   list,
   parse
 } from "./chunk-MULG7BQL.js";
 import {
   GATE_IDS
-} from "./chunk-E3IDUL2R.js";
+} from "./chunk-LPWOQOWI.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

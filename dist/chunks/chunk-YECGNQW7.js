@@ -1108,6 +1108,15 @@ var OfflineDatabase = class {
     }
     await this.loadZips(zips, wanted, cacheDir, signal);
   }
+  /** Forgets everything loaded: the next question reads its sources again. */
+  reset() {
+    this.close();
+    for (const source of this.sources) source.loaded = false;
+    this.containers.length = 0;
+    this.index.clear();
+    this.parsed.clear();
+    this.pending = [];
+  }
   /** Closes the zips it holds open; the database must not be asked again. */
   close() {
     for (const c of this.containers) {
@@ -1342,7 +1351,12 @@ var OfflineDatabase = class {
     };
     const ecosystems = new Set(packages.map((p) => baseEcosystem(p.ecosystem).toLowerCase()));
     this.completeIndex();
-    await this.load(ecosystems, { keys, loose: new Set(packages.map((p) => looseKey(p.ecosystem, p.name))), visit: once }, options.cacheDir, options.signal);
+    try {
+      await this.load(ecosystems, { keys, loose: new Set(packages.map((p) => looseKey(p.ecosystem, p.name))), visit: once }, options.cacheDir, options.signal);
+    } catch (error) {
+      this.reset();
+      throw error;
+    }
     for (const key of keys) {
       for (const location of this.index.get(key) ?? []) {
         if (seen.has(`${location}\0${key}`)) continue;

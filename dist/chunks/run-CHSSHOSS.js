@@ -10,13 +10,13 @@ import {
   runCommand,
   runFlags,
   runOptionsFrom
-} from "./chunk-UA6HWVXR.js";
+} from "./chunk-FLV7EHKB.js";
 import "./chunk-MULG7BQL.js";
-import "./chunk-E7DEQHRP.js";
+import "./chunk-YOJWARJ7.js";
 import "./chunk-A2EGKKLT.js";
 import "./chunk-2ZZJDVTN.js";
-import "./chunk-OSRQEWVO.js";
-import "./chunk-E3IDUL2R.js";
+import "./chunk-7BSYMQZY.js";
+import "./chunk-LPWOQOWI.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

@@ -11,12 +11,12 @@ import {
 import {
   gateSectionSchema,
   loadPolicy
-} from "./chunk-OSRQEWVO.js";
+} from "./chunk-7BSYMQZY.js";
 import {
   GATE_IDS,
   gateRegistry,
   isGateId
-} from "./chunk-E3IDUL2R.js";
+} from "./chunk-LPWOQOWI.js";
 import {
   INFORMATION_URI,
   toolVersion

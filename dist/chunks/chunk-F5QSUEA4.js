@@ -8,7 +8,7 @@ const __dirname = __tollgateDirname(__filename);
 import {
   GATE_IDS,
   gateRegistry
-} from "./chunk-E3IDUL2R.js";
+} from "./chunk-LPWOQOWI.js";
 
 // src/core/catalogue.ts
 var POLICY_RULES = [

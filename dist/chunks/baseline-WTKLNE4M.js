@@ -8,20 +8,20 @@ const __dirname = __tollgateDirname(__filename);
 import {
   runFlags,
   runOptionsFrom
-} from "./chunk-UA6HWVXR.js";
+} from "./chunk-FLV7EHKB.js";
 import {
   parse
 } from "./chunk-MULG7BQL.js";
 import {
   renderBaseline,
   run
-} from "./chunk-E7DEQHRP.js";
+} from "./chunk-YOJWARJ7.js";
 import "./chunk-A2EGKKLT.js";
 import "./chunk-2ZZJDVTN.js";
 import {
   loadPolicy
-} from "./chunk-OSRQEWVO.js";
-import "./chunk-E3IDUL2R.js";
+} from "./chunk-7BSYMQZY.js";
+import "./chunk-LPWOQOWI.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

@@ -11,8 +11,8 @@ import {
   findPolicyFile,
   loadPolicy,
   mergePolicy
-} from "./chunk-OSRQEWVO.js";
-import "./chunk-E3IDUL2R.js";
+} from "./chunk-7BSYMQZY.js";
+import "./chunk-LPWOQOWI.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

@@ -13,7 +13,7 @@ import {
 import {
   exitCodeFor,
   run
-} from "./chunk-E7DEQHRP.js";
+} from "./chunk-YOJWARJ7.js";
 import {
   paint,
   renderConsole,

@@ -8,7 +8,7 @@ const __dirname = __tollgateDirname(__filename);
 import {
   AdvisoriesUnavailableError,
   findAdvisories
-} from "./chunk-PJM2VPFO.js";
+} from "./chunk-YECGNQW7.js";
 import {
   schema
 } from "./chunk-JM7JKIB5.js";

@@ -14,7 +14,7 @@ import {
 import "./chunk-ZARXNJKQ.js";
 import {
   findVulnerabilities
-} from "./chunk-PJM2VPFO.js";
+} from "./chunk-YECGNQW7.js";
 import {
   require_dist
 } from "./chunk-NB2XQJWY.js";

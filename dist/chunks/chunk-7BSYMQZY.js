@@ -7,7 +7,7 @@ const __filename = __tollgateFileURLToPath(import.meta.url);
 const __dirname = __tollgateDirname(__filename);
 import {
   gateRegistry
-} from "./chunk-E3IDUL2R.js";
+} from "./chunk-LPWOQOWI.js";
 import {
   commonGateOptions
 } from "./chunk-5D6CRESQ.js";
