@@ -223,7 +223,7 @@ export class OfflineDatabase {
       const cacheFile = cacheDir ? indexCacheFile(cacheDir, path) : undefined;
       const cached = cacheFile ? readIndexCache(cacheFile) : undefined;
       if (cached) {
-        this.loadCachedZip(path, cached);
+        this.loadCachedZip(path, cached, wanted.keys);
         continue;
       }
       const fd = openZip(path);
@@ -305,12 +305,23 @@ export class OfflineDatabase {
   }
 
   /** Warm: the index and the entry table come from the cache; records are read one by one. */
-  private loadCachedZip(path: string, cached: IndexCache): void {
+  private loadCachedZip(path: string, cached: IndexCache, wanted: Set<string>): void {
     const fd = openZip(path);
     const entries: ZipEntry[] = cached.offsets.map((localOffset, i) => ({ name: `#${i}`, localOffset, compressedSize: cached.sizes[i] ?? 0, method: cached.methods[i] ?? 8 }));
     const at = (this.containers.push({ kind: "zip", path, fd, entries }) - 1) * SLOT;
     this.stats.indexCacheHits++;
-    this.indexFound(at, { base: 0, pairs: cached.pairs, owners: cached.owners });
+    // As after a first scan: the records asked about now, the rest when a question needs them.
+    const { pairs, owners } = cached;
+    const indexed = new Set<number>();
+    for (let p = 0; p < owners.length; p++) {
+      const owner = owners[p] ?? 0;
+      if (wanted.has(rawKey(pairs[2 * p] ?? "", pairs[2 * p + 1] ?? ""))) indexed.add(owner);
+    }
+    for (let p = 0; p < owners.length; p++) {
+      const owner = owners[p] ?? 0;
+      if (indexed.has(owner)) this.addLocation(rawKey(pairs[2 * p] ?? "", pairs[2 * p + 1] ?? ""), at + owner);
+    }
+    this.pending.push({ at, found: [{ base: 0, pairs, owners, indexed }] });
   }
 
   private loadDir(dir: string, zips: string[], signal?: AbortSignal): void {
