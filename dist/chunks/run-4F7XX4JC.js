@@ -10,13 +10,13 @@ import {
   runCommand,
   runFlags,
   runOptionsFrom
-} from "./chunk-FLV7EHKB.js";
+} from "./chunk-LSON75BG.js";
 import "./chunk-MULG7BQL.js";
-import "./chunk-YOJWARJ7.js";
+import "./chunk-GMA2BGPS.js";
 import "./chunk-A2EGKKLT.js";
 import "./chunk-2ZZJDVTN.js";
-import "./chunk-7BSYMQZY.js";
-import "./chunk-LPWOQOWI.js";
+import "./chunk-RFCAPH4K.js";
+import "./chunk-MHX5ZX2C.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

@@ -7,14 +7,14 @@ const __filename = __tollgateFileURLToPath(import.meta.url);
 const __dirname = __tollgateDirname(__filename);
 import {
   allRules
-} from "./chunk-F5QSUEA4.js";
+} from "./chunk-MKFTXVNF.js";
 import {
   list,
   parse
 } from "./chunk-MULG7BQL.js";
 import {
   GATE_IDS
-} from "./chunk-LPWOQOWI.js";
+} from "./chunk-MHX5ZX2C.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

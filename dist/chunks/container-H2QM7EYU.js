@@ -14,7 +14,7 @@ import {
 import "./chunk-ZARXNJKQ.js";
 import {
   findVulnerabilities
-} from "./chunk-YECGNQW7.js";
+} from "./chunk-QLD6YYDT.js";
 import {
   require_dist
 } from "./chunk-NB2XQJWY.js";

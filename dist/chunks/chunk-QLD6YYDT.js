@@ -1159,7 +1159,7 @@ var OfflineDatabase = class {
       const cacheFile = cacheDir ? indexCacheFile(cacheDir, path) : void 0;
       const cached = cacheFile ? readIndexCache(cacheFile) : void 0;
       if (cached) {
-        this.loadCachedZip(path, cached);
+        this.loadCachedZip(path, cached, wanted.keys);
         continue;
       }
       const fd = openZip(path);
@@ -1237,12 +1237,22 @@ var OfflineDatabase = class {
     for (const scan of scans) if (scan.cacheFile) writeIndexCache(scan.cacheFile, scan.job.entries, scan.found);
   }
   /** Warm: the index and the entry table come from the cache; records are read one by one. */
-  loadCachedZip(path, cached) {
+  loadCachedZip(path, cached, wanted) {
     const fd = openZip(path);
     const entries = cached.offsets.map((localOffset, i) => ({ name: `#${i}`, localOffset, compressedSize: cached.sizes[i] ?? 0, method: cached.methods[i] ?? 8 }));
     const at = (this.containers.push({ kind: "zip", path, fd, entries }) - 1) * SLOT;
     this.stats.indexCacheHits++;
-    this.indexFound(at, { base: 0, pairs: cached.pairs, owners: cached.owners });
+    const { pairs, owners } = cached;
+    const indexed = /* @__PURE__ */ new Set();
+    for (let p = 0; p < owners.length; p++) {
+      const owner = owners[p] ?? 0;
+      if (wanted.has(rawKey(pairs[2 * p] ?? "", pairs[2 * p + 1] ?? ""))) indexed.add(owner);
+    }
+    for (let p = 0; p < owners.length; p++) {
+      const owner = owners[p] ?? 0;
+      if (indexed.has(owner)) this.addLocation(rawKey(pairs[2 * p] ?? "", pairs[2 * p + 1] ?? ""), at + owner);
+    }
+    this.pending.push({ at, found: [{ base: 0, pairs, owners, indexed }] });
   }
   loadDir(dir, zips, signal) {
     const files = [];

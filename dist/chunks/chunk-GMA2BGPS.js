@@ -11,12 +11,12 @@ import {
 import {
   gateSectionSchema,
   loadPolicy
-} from "./chunk-7BSYMQZY.js";
+} from "./chunk-RFCAPH4K.js";
 import {
   GATE_IDS,
   gateRegistry,
   isGateId
-} from "./chunk-LPWOQOWI.js";
+} from "./chunk-MHX5ZX2C.js";
 import {
   INFORMATION_URI,
   toolVersion

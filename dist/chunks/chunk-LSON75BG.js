@@ -13,7 +13,7 @@ import {
 import {
   exitCodeFor,
   run
-} from "./chunk-YOJWARJ7.js";
+} from "./chunk-GMA2BGPS.js";
 import {
   paint,
   renderConsole,

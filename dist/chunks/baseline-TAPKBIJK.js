@@ -8,20 +8,20 @@ const __dirname = __tollgateDirname(__filename);
 import {
   runFlags,
   runOptionsFrom
-} from "./chunk-FLV7EHKB.js";
+} from "./chunk-LSON75BG.js";
 import {
   parse
 } from "./chunk-MULG7BQL.js";
 import {
   renderBaseline,
   run
-} from "./chunk-YOJWARJ7.js";
+} from "./chunk-GMA2BGPS.js";
 import "./chunk-A2EGKKLT.js";
 import "./chunk-2ZZJDVTN.js";
 import {
   loadPolicy
-} from "./chunk-7BSYMQZY.js";
-import "./chunk-LPWOQOWI.js";
+} from "./chunk-RFCAPH4K.js";
+import "./chunk-MHX5ZX2C.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";
