@@ -10,7 +10,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, 
 import { basename, join } from "node:path";
 import { indexKey } from "./match.js";
 import { baseEcosystem } from "./versions/index.js";
-import { readCentralDirectory, readEntryAt, type ZipEntry } from "./zip.js";
+import { readCentralDirectory, readEntryAt, ZipDirectory } from "./zip.js";
 import { sanitizeRecord } from "./record.js";
 import { looseKey, scanThreads, scanZips, type ScanJob } from "./scan-worker.js";
 import { AdvisoriesUnavailableError, type OsvRecord } from "./types.js";
@@ -36,7 +36,7 @@ type Location = number;
 const SLOT = 2 ** 24;
 
 /** A zip is read entry by entry from its open file; a folder is a list of files. */
-type Container = { kind: "zip"; path: string; fd: number; entries: ZipEntry[] } | { kind: "files"; files: string[] };
+type Container = { kind: "zip"; path: string; fd: number; dir: ZipDirectory } | { kind: "files"; files: string[] };
 
 interface Source {
   /** Lower-case base ecosystem when the folder/zip name says which, else undefined (read always). */
@@ -119,7 +119,12 @@ export class OfflineDatabase {
   private readonly sources: Source[] = [];
   private readonly containers: Container[] = [];
   private readonly index = new Map<string, Location[]>();
-  private readonly parsed = new Map<Location, OsvRecord | null>();
+  /**
+   * Records that could not be read or parsed, so each is reported once. Records that could are
+   * not kept: holding 20,000 of them cost the first scan more in garbage collection than reading
+   * one again would cost a later question.
+   */
+  private readonly unreadable = new Set<Location>();
   /** The question being answered (see visitRecords); the next waits for it. */
   private queue: Promise<unknown> = Promise.resolve();
   /** Scanned zips whose index so far holds only the records asked about when they were scanned. */
@@ -171,7 +176,7 @@ export class OfflineDatabase {
     for (const source of this.sources) source.loaded = false;
     this.containers.length = 0;
     this.index.clear();
-    this.parsed.clear();
+    this.unreadable.clear();
     this.pending = [];
   }
 
@@ -227,23 +232,23 @@ export class OfflineDatabase {
         continue;
       }
       const fd = openZip(path);
-      let entries: ZipEntry[];
+      let dir: ZipDirectory;
       try {
-        entries = readCentralDirectory(fd).filter((e) => e.name.endsWith(".json"));
+        dir = readCentralDirectory(fd, ".json");
       } catch (error) {
         closeSync(fd);
         throw new AdvisoriesUnavailableError(`the offline OSV database ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
       }
-      if (entries.length >= SLOT) {
+      if (dir.count >= SLOT) {
         closeSync(fd);
         throw new AdvisoriesUnavailableError(`${path} holds more records than tollgate can index`);
       }
-      const at = (this.containers.push({ kind: "zip", path, fd, entries }) - 1) * SLOT;
-      scans.push({ path, cacheFile, at, job: { path, entries }, found: [] });
-      this.stats.recordsScanned += entries.length;
+      const at = (this.containers.push({ kind: "zip", path, fd, dir }) - 1) * SLOT;
+      scans.push({ path, cacheFile, at, job: { path, dir }, found: [] });
+      this.stats.recordsScanned += dir.count;
     }
     if (scans.length === 0) return;
-    const total = scans.reduce((n, s) => n + s.job.entries.length, 0);
+    const total = scans.reduce((n, s) => n + s.job.dir.count, 0);
     const threads = scanThreads(total, this.options.workerThreshold);
     if (threads > 1) {
       await scanZips(
@@ -253,7 +258,7 @@ export class OfflineDatabase {
         (chunk) => {
           const scan = scans[chunk.job];
           if (!scan) return;
-          for (const b of chunk.bad) this.skipped.push(`${scan.path}!${scan.job.entries[chunk.base + b]?.name ?? chunk.base + b}`);
+          for (const b of chunk.bad) this.skipped.push(`${scan.path}!${scan.job.dir.name(chunk.base + b)}`);
           // Only the records that may be asked about are indexed and parsed now, while the workers
           // inflate the next chunks; the rest waits in `pending` for a question that needs it.
           const indexed = new Set<number>(chunk.hitOwners);
@@ -281,34 +286,35 @@ export class OfflineDatabase {
         const fd = this.zipFd(scan.at);
         const pairs: string[] = [];
         const owners: number[] = [];
-        scan.job.entries.forEach((entry, i) => {
+        for (let i = 0; i < scan.job.dir.count; i++) {
           if ((i & 1023) === 0) signal?.throwIfAborted();
           let text: string;
           try {
-            text = readEntryAt(fd, entry).toString("utf8");
+            text = readEntryAt(fd, scan.job.dir.entry(i)).toString("utf8");
           } catch {
-            this.skipped.push(`${scan.path}!${entry.name}`);
-            return;
+            this.skipped.push(`${scan.path}!${scan.job.dir.name(i)}`);
+            continue;
           }
           const found = packagePairs(text);
           for (let p = 0; p < found.length; p += 2) {
             pairs.push(found[p] ?? "", found[p + 1] ?? "");
             owners.push(i);
           }
-        });
+        }
         const found: Found = { base: 0, pairs, owners };
         scan.found.push(found);
         this.indexFound(scan.at, found);
       }
     }
-    for (const scan of scans) if (scan.cacheFile) writeIndexCache(scan.cacheFile, scan.job.entries, scan.found);
+    for (const scan of scans) if (scan.cacheFile) writeIndexCache(scan.cacheFile, scan.job.dir, scan.found);
   }
 
   /** Warm: the index and the entry table come from the cache; records are read one by one. */
   private loadCachedZip(path: string, cached: IndexCache, wanted: Set<string>): void {
     const fd = openZip(path);
-    const entries: ZipEntry[] = cached.offsets.map((localOffset, i) => ({ name: `#${i}`, localOffset, compressedSize: cached.sizes[i] ?? 0, method: cached.methods[i] ?? 8 }));
-    const at = (this.containers.push({ kind: "zip", path, fd, entries }) - 1) * SLOT;
+    const n = cached.offsets.length;
+    const dir = new ZipDirectory(Float64Array.from(cached.offsets), Float64Array.from(cached.sizes), Uint8Array.from(cached.methods), new Float64Array(n).fill(-1), new Uint32Array(n));
+    const at = (this.containers.push({ kind: "zip", path, fd, dir }) - 1) * SLOT;
     this.stats.indexCacheHits++;
     // As after a first scan: the records asked about now, the rest when a question needs them.
     const { pairs, owners } = cached;
@@ -360,19 +366,17 @@ export class OfflineDatabase {
     const c = this.containers[Math.floor(location / SLOT)];
     const i = location % SLOT;
     if (!c) return String(location);
-    return c.kind === "zip" ? `${c.path}!${c.entries[i]?.name ?? i}` : (c.files[i] ?? String(location));
+    return c.kind === "zip" ? `${c.path}!${c.dir.name(i)}` : (c.files[i] ?? String(location));
   }
 
   private readRecord(location: Location): OsvRecord | null {
-    const cached = this.parsed.get(location);
-    if (cached !== undefined) return cached;
+    if (this.unreadable.has(location)) return null;
     const c = this.containers[Math.floor(location / SLOT)];
     const i = location % SLOT;
     let text = "";
     try {
       if (c?.kind === "zip") {
-        const entry = c.entries[i];
-        if (entry) text = readEntryAt(c.fd, entry).toString("utf8");
+        if (i < c.dir.count) text = readEntryAt(c.fd, c.dir.entry(i)).toString("utf8");
       } else if (c?.kind === "files") {
         const file = c.files[i];
         if (file) text = readFileSync(file, "utf8");
@@ -391,8 +395,10 @@ export class OfflineDatabase {
       record = null;
     }
     this.stats.recordsParsed++;
-    if (record === null) this.skipped.push(this.describe(location));
-    this.parsed.set(location, record);
+    if (record === null && !this.unreadable.has(location)) {
+      this.unreadable.add(location);
+      this.skipped.push(this.describe(location));
+    }
     return record;
   }
 
@@ -507,7 +513,7 @@ function readIndexCache(file: string): IndexCache | undefined {
   }
 }
 
-function writeIndexCache(file: string, entries: ZipEntry[], found: Found[]): void {
+function writeIndexCache(file: string, dir: ZipDirectory, found: Found[]): void {
   try {
     mkdirSync(join(file, ".."), { recursive: true });
     // Assembled from the scan's JSON texts rather than re-serialised pair by pair.
@@ -518,7 +524,7 @@ function writeIndexCache(file: string, entries: ZipEntry[], found: Found[]): voi
       if (json.length > 2) pairs.push(json.slice(1, -1));
       for (let i = 0; i < f.owners.length; i++) owners.push(f.base + (f.owners[i] ?? 0));
     }
-    const table = `"offsets":${JSON.stringify(entries.map((e) => e.localOffset))},"sizes":${JSON.stringify(entries.map((e) => e.compressedSize))},"methods":${JSON.stringify(entries.map((e) => e.method))}`;
+    const table = `"offsets":[${dir.offsets.join(",")}],"sizes":[${dir.compressedSizes.join(",")}],"methods":[${dir.methods.join(",")}]`;
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, `{"version":${INDEX_VERSION},"pairs":[${pairs.join(",")}],"owners":${JSON.stringify(owners)},${table}}`);
     renameSync(tmp, file);

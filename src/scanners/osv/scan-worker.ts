@@ -7,7 +7,7 @@
 // The worker is plain JavaScript run with `eval` so it survives bundling into one file.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { ZipEntry } from "./zip.js";
+import type { ZipDirectory } from "./zip.js";
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -191,7 +191,7 @@ parentPort.on("message", ({ job, base, path, offsets, sizes, methods, lengths, c
 
 export interface ScanJob {
   path: string;
-  entries: ZipEntry[];
+  dir: ZipDirectory;
 }
 
 export interface ScanChunk {
@@ -232,21 +232,8 @@ export function scanThreads(entries: number, threshold = WORKER_THRESHOLD): numb
  */
 export async function scanZips(jobs: ScanJob[], threads: number, wanted: Iterable<string>, onChunk: (chunk: ScanChunk) => void, signal?: AbortSignal): Promise<void> {
   const queue: { job: number; base: number; end: number }[] = [];
-  const tables = jobs.map(({ entries }) => {
-    const n = entries.length;
-    const t = { offsets: new Float64Array(n), sizes: new Float64Array(n), methods: new Uint8Array(n), lengths: new Float64Array(n), crcs: new Uint32Array(n) };
-    entries.forEach((e, i) => {
-      t.offsets[i] = e.localOffset;
-      t.sizes[i] = e.compressedSize;
-      t.methods[i] = e.method;
-      // -1: size unknown, inflated on its own.
-      t.lengths[i] = e.size ?? -1;
-      t.crcs[i] = e.crc32 ?? 0;
-    });
-    return t;
-  });
   jobs.forEach((job, j) => {
-    for (let base = 0; base < job.entries.length; base += CHUNK) queue.push({ job: j, base, end: Math.min(base + CHUNK, job.entries.length) });
+    for (let base = 0; base < job.dir.count; base += CHUNK) queue.push({ job: j, base, end: Math.min(base + CHUNK, job.dir.count) });
   });
   if (queue.length === 0) return;
   const workerData = { wanted: [...new Set(wanted)] };
@@ -261,7 +248,7 @@ export async function scanZips(jobs: ScanJob[], threads: number, wanted: Iterabl
       const feed = (worker: Worker): void => {
         const next = queue.shift();
         if (!next) return;
-        const t = tables[next.job];
+        const t = jobs[next.job]?.dir;
         if (!t) return;
         const { base, end } = next;
         worker.postMessage({
@@ -269,9 +256,10 @@ export async function scanZips(jobs: ScanJob[], threads: number, wanted: Iterabl
           base,
           path: jobs[next.job]?.path,
           offsets: t.offsets.slice(base, end),
-          sizes: t.sizes.slice(base, end),
+          sizes: t.compressedSizes.slice(base, end),
           methods: t.methods.slice(base, end),
-          lengths: t.lengths.slice(base, end),
+          // -1: size unknown, inflated on its own.
+          lengths: t.sizes.slice(base, end),
           crcs: t.crcs.slice(base, end),
         });
       };

@@ -26,8 +26,45 @@ export function readAt(fd: number, position: number, length: number): Buffer {
   return done === length ? buf : buf.subarray(0, done);
 }
 
-/** The entries of the zip open as `fd`, from its central directory (zip64 aware). */
-export function readCentralDirectory(fd: number): ZipEntry[] {
+/**
+ * A zip's central directory, column by column: an OSV all.zip has hundreds of thousands of
+ * entries, and a few typed arrays cost far less to build (and to collect) than an object each.
+ * Names are decoded only when asked for.
+ */
+export class ZipDirectory {
+  constructor(
+    readonly offsets: Float64Array,
+    readonly compressedSizes: Float64Array,
+    readonly methods: Uint8Array,
+    /** Uncompressed sizes and CRC-32s; -1 and 0 where unknown (a table kept in a cache). */
+    readonly sizes: Float64Array,
+    readonly crcs: Uint32Array,
+    private readonly names?: { cd: Buffer; starts: Uint32Array; lengths: Uint16Array },
+  ) {}
+
+  get count(): number {
+    return this.offsets.length;
+  }
+
+  name(i: number): string {
+    const start = this.names?.starts[i];
+    if (!this.names || start === undefined) return `#${i}`;
+    return this.names.cd.toString("utf8", start, start + (this.names.lengths[i] ?? 0));
+  }
+
+  entry(i: number): ZipEntry {
+    const entry: ZipEntry = { name: this.name(i), method: this.methods[i] ?? 0, compressedSize: this.compressedSizes[i] ?? 0, localOffset: this.offsets[i] ?? 0 };
+    const size = this.sizes[i] ?? -1;
+    if (size >= 0) {
+      entry.size = size;
+      entry.crc32 = this.crcs[i] ?? 0;
+    }
+    return entry;
+  }
+}
+
+/** The entries of the zip open as `fd` whose names end with `suffix`, from its central directory (zip64 aware). */
+export function readCentralDirectory(fd: number, suffix = ""): ZipDirectory {
   const size = fstatSync(fd).size;
   // The end of central directory record (22 bytes plus a comment of up to 64 KiB) and, before it,
   // the zip64 locator (20 bytes).
@@ -46,51 +83,75 @@ export function readCentralDirectory(fd: number): ZipEntry[] {
     }
   }
   if (cdOffset + cdSize > size) throw new Error("corrupt zip (central directory beyond the end of the file)");
-  return parseCentralDirectory(readAt(fd, cdOffset, cdSize));
+  return parseCentralDirectory(readAt(fd, cdOffset, cdSize), Buffer.from(suffix));
 }
 
-function parseCentralDirectory(cd: Buffer): ZipEntry[] {
-  const entries: ZipEntry[] = [];
-  let p = 0;
+function endsWith(cd: Buffer, end: number, length: number, suffix: Buffer): boolean {
+  if (length < suffix.length) return false;
+  for (let k = 1; k <= suffix.length; k++) if (cd[end - k] !== suffix[suffix.length - k]) return false;
+  return true;
+}
+
+// Central directory header fields (offsets from the header's start).
+const METHOD = 10;
+const CRC = 16;
+const COMPRESSED = 20;
+const UNCOMPRESSED = 24;
+const NAME_LENGTH = 28;
+const EXTRA_LENGTH = 30;
+const COMMENT_LENGTH = 32;
+const LOCAL_OFFSET = 42;
+const HEADER = 46;
+
+function parseCentralDirectory(cd: Buffer, suffix: Buffer): ZipDirectory {
   // The 16-bit entry count wraps above 65,535 in zips written without zip64 records, so the
-  // central directory is walked to its end rather than trusted for a count.
-  while (p + 46 <= cd.length) {
+  // central directory is walked to its end rather than trusted for a count: once to count the
+  // entries kept, once to fill the columns.
+  const kept: number[] = [];
+  for (let p = 0; p + HEADER <= cd.length; ) {
     if (cd.readUInt32LE(p) !== 0x02014b50) throw new Error("corrupt zip central directory");
-    const method = cd.readUInt16LE(p + 10);
-    const crc32 = cd.readUInt32LE(p + 16);
-    let compressedSize = cd.readUInt32LE(p + 20);
-    const uncompressedSize = cd.readUInt32LE(p + 24);
-    let size: number = uncompressedSize;
-    const nameLen = cd.readUInt16LE(p + 28);
-    const extraLen = cd.readUInt16LE(p + 30);
-    const commentLen = cd.readUInt16LE(p + 32);
-    let localOffset = cd.readUInt32LE(p + 42);
-    const name = cd.toString("utf8", p + 46, p + 46 + nameLen);
-    if (compressedSize === 0xffffffff || localOffset === 0xffffffff || uncompressedSize === 0xffffffff) {
-      let e = p + 46 + nameLen;
-      const extraEnd = Math.min(e + extraLen, cd.length);
+    const nameLength = cd.readUInt16LE(p + NAME_LENGTH);
+    if (endsWith(cd, p + HEADER + nameLength, nameLength, suffix)) kept.push(p);
+    p += HEADER + nameLength + cd.readUInt16LE(p + EXTRA_LENGTH) + cd.readUInt16LE(p + COMMENT_LENGTH);
+  }
+  const n = kept.length;
+  const names = { cd, starts: new Uint32Array(n), lengths: new Uint16Array(n) };
+  const dir = new ZipDirectory(new Float64Array(n), new Float64Array(n), new Uint8Array(n), new Float64Array(n), new Uint32Array(n), names);
+  kept.forEach((p, i) => {
+    const nameLength = cd.readUInt16LE(p + NAME_LENGTH);
+    let compressed = cd.readUInt32LE(p + COMPRESSED);
+    let uncompressed = cd.readUInt32LE(p + UNCOMPRESSED);
+    let offset = cd.readUInt32LE(p + LOCAL_OFFSET);
+    if (compressed === 0xffffffff || offset === 0xffffffff || uncompressed === 0xffffffff) {
+      // zip64: the real values sit in extra field 0x0001, in this order, only for those maxed out.
+      let e = p + HEADER + nameLength;
+      const extraEnd = Math.min(e + cd.readUInt16LE(p + EXTRA_LENGTH), cd.length);
       while (e + 4 <= extraEnd) {
-        const id = cd.readUInt16LE(e);
         const fieldSize = cd.readUInt16LE(e + 2);
-        if (id === 0x0001) {
+        if (cd.readUInt16LE(e) === 0x0001) {
           let q = e + 4;
-          if (uncompressedSize === 0xffffffff) {
-            size = Number(cd.readBigUInt64LE(q));
+          if (uncompressed === 0xffffffff) {
+            uncompressed = Number(cd.readBigUInt64LE(q));
             q += 8;
           }
-          if (compressedSize === 0xffffffff) {
-            compressedSize = Number(cd.readBigUInt64LE(q));
+          if (compressed === 0xffffffff) {
+            compressed = Number(cd.readBigUInt64LE(q));
             q += 8;
           }
-          if (localOffset === 0xffffffff) localOffset = Number(cd.readBigUInt64LE(q));
+          if (offset === 0xffffffff) offset = Number(cd.readBigUInt64LE(q));
         }
         e += 4 + fieldSize;
       }
     }
-    entries.push({ name, method, compressedSize, localOffset, size, crc32 });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
+    dir.methods[i] = cd.readUInt16LE(p + METHOD);
+    dir.crcs[i] = cd.readUInt32LE(p + CRC);
+    dir.compressedSizes[i] = compressed;
+    dir.sizes[i] = uncompressed;
+    dir.offsets[i] = offset;
+    names.starts[i] = p + HEADER;
+    names.lengths[i] = nameLength;
+  });
+  return dir;
 }
 
 function findEocd(buf: Buffer): number {
