@@ -10,11 +10,11 @@ import {
   exitCodeFor,
   planGates,
   run
-} from "./chunk-GMA2BGPS.js";
+} from "./chunk-JEIUI377.js";
 import "./chunk-A2EGKKLT.js";
 import "./chunk-2ZZJDVTN.js";
-import "./chunk-RFCAPH4K.js";
-import "./chunk-MHX5ZX2C.js";
+import "./chunk-F4IOSSGP.js";
+import "./chunk-PWGXSRX6.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

@@ -14,7 +14,7 @@ import {
 import "./chunk-ZARXNJKQ.js";
 import {
   findVulnerabilities
-} from "./chunk-QLD6YYDT.js";
+} from "./chunk-DFJDSEBY.js";
 import {
   require_dist
 } from "./chunk-NB2XQJWY.js";

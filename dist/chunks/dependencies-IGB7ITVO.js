@@ -8,7 +8,7 @@ const __dirname = __tollgateDirname(__filename);
 import {
   AdvisoriesUnavailableError,
   findAdvisories
-} from "./chunk-QLD6YYDT.js";
+} from "./chunk-DFJDSEBY.js";
 import {
   schema
 } from "./chunk-JM7JKIB5.js";

@@ -8,20 +8,20 @@ const __dirname = __tollgateDirname(__filename);
 import {
   runFlags,
   runOptionsFrom
-} from "./chunk-LSON75BG.js";
+} from "./chunk-I5CXG2QY.js";
 import {
   parse
 } from "./chunk-MULG7BQL.js";
 import {
   renderBaseline,
   run
-} from "./chunk-GMA2BGPS.js";
+} from "./chunk-JEIUI377.js";
 import "./chunk-A2EGKKLT.js";
 import "./chunk-2ZZJDVTN.js";
 import {
   loadPolicy
-} from "./chunk-RFCAPH4K.js";
-import "./chunk-MHX5ZX2C.js";
+} from "./chunk-F4IOSSGP.js";
+import "./chunk-PWGXSRX6.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

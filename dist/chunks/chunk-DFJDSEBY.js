@@ -544,7 +544,40 @@ function readAt(fd, position, length) {
   }
   return done === length ? buf : buf.subarray(0, done);
 }
-function readCentralDirectory(fd) {
+var ZipDirectory = class {
+  constructor(offsets, compressedSizes, methods, sizes, crcs, names) {
+    this.offsets = offsets;
+    this.compressedSizes = compressedSizes;
+    this.methods = methods;
+    this.sizes = sizes;
+    this.crcs = crcs;
+    this.names = names;
+  }
+  offsets;
+  compressedSizes;
+  methods;
+  sizes;
+  crcs;
+  names;
+  get count() {
+    return this.offsets.length;
+  }
+  name(i) {
+    const start = this.names?.starts[i];
+    if (!this.names || start === void 0) return `#${i}`;
+    return this.names.cd.toString("utf8", start, start + (this.names.lengths[i] ?? 0));
+  }
+  entry(i) {
+    const entry = { name: this.name(i), method: this.methods[i] ?? 0, compressedSize: this.compressedSizes[i] ?? 0, localOffset: this.offsets[i] ?? 0 };
+    const size = this.sizes[i] ?? -1;
+    if (size >= 0) {
+      entry.size = size;
+      entry.crc32 = this.crcs[i] ?? 0;
+    }
+    return entry;
+  }
+};
+function readCentralDirectory(fd, suffix = "") {
   const size = fstatSync(fd).size;
   const tailStart = Math.max(0, size - (22 + 65535 + 20));
   const tail = readAt(fd, tailStart, size - tailStart);
@@ -561,48 +594,67 @@ function readCentralDirectory(fd) {
     }
   }
   if (cdOffset + cdSize > size) throw new Error("corrupt zip (central directory beyond the end of the file)");
-  return parseCentralDirectory(readAt(fd, cdOffset, cdSize));
+  return parseCentralDirectory(readAt(fd, cdOffset, cdSize), Buffer.from(suffix));
 }
-function parseCentralDirectory(cd) {
-  const entries = [];
-  let p = 0;
-  while (p + 46 <= cd.length) {
+function endsWith(cd, end, length, suffix) {
+  if (length < suffix.length) return false;
+  for (let k = 1; k <= suffix.length; k++) if (cd[end - k] !== suffix[suffix.length - k]) return false;
+  return true;
+}
+var METHOD = 10;
+var CRC = 16;
+var COMPRESSED = 20;
+var UNCOMPRESSED = 24;
+var NAME_LENGTH = 28;
+var EXTRA_LENGTH = 30;
+var COMMENT_LENGTH = 32;
+var LOCAL_OFFSET = 42;
+var HEADER = 46;
+function parseCentralDirectory(cd, suffix) {
+  const kept = [];
+  for (let p = 0; p + HEADER <= cd.length; ) {
     if (cd.readUInt32LE(p) !== 33639248) throw new Error("corrupt zip central directory");
-    const method = cd.readUInt16LE(p + 10);
-    const crc322 = cd.readUInt32LE(p + 16);
-    let compressedSize = cd.readUInt32LE(p + 20);
-    const uncompressedSize = cd.readUInt32LE(p + 24);
-    let size = uncompressedSize;
-    const nameLen = cd.readUInt16LE(p + 28);
-    const extraLen = cd.readUInt16LE(p + 30);
-    const commentLen = cd.readUInt16LE(p + 32);
-    let localOffset = cd.readUInt32LE(p + 42);
-    const name = cd.toString("utf8", p + 46, p + 46 + nameLen);
-    if (compressedSize === 4294967295 || localOffset === 4294967295 || uncompressedSize === 4294967295) {
-      let e = p + 46 + nameLen;
-      const extraEnd = Math.min(e + extraLen, cd.length);
+    const nameLength = cd.readUInt16LE(p + NAME_LENGTH);
+    if (endsWith(cd, p + HEADER + nameLength, nameLength, suffix)) kept.push(p);
+    p += HEADER + nameLength + cd.readUInt16LE(p + EXTRA_LENGTH) + cd.readUInt16LE(p + COMMENT_LENGTH);
+  }
+  const n = kept.length;
+  const names = { cd, starts: new Uint32Array(n), lengths: new Uint16Array(n) };
+  const dir = new ZipDirectory(new Float64Array(n), new Float64Array(n), new Uint8Array(n), new Float64Array(n), new Uint32Array(n), names);
+  kept.forEach((p, i) => {
+    const nameLength = cd.readUInt16LE(p + NAME_LENGTH);
+    let compressed = cd.readUInt32LE(p + COMPRESSED);
+    let uncompressed = cd.readUInt32LE(p + UNCOMPRESSED);
+    let offset = cd.readUInt32LE(p + LOCAL_OFFSET);
+    if (compressed === 4294967295 || offset === 4294967295 || uncompressed === 4294967295) {
+      let e = p + HEADER + nameLength;
+      const extraEnd = Math.min(e + cd.readUInt16LE(p + EXTRA_LENGTH), cd.length);
       while (e + 4 <= extraEnd) {
-        const id = cd.readUInt16LE(e);
         const fieldSize = cd.readUInt16LE(e + 2);
-        if (id === 1) {
+        if (cd.readUInt16LE(e) === 1) {
           let q = e + 4;
-          if (uncompressedSize === 4294967295) {
-            size = Number(cd.readBigUInt64LE(q));
+          if (uncompressed === 4294967295) {
+            uncompressed = Number(cd.readBigUInt64LE(q));
             q += 8;
           }
-          if (compressedSize === 4294967295) {
-            compressedSize = Number(cd.readBigUInt64LE(q));
+          if (compressed === 4294967295) {
+            compressed = Number(cd.readBigUInt64LE(q));
             q += 8;
           }
-          if (localOffset === 4294967295) localOffset = Number(cd.readBigUInt64LE(q));
+          if (offset === 4294967295) offset = Number(cd.readBigUInt64LE(q));
         }
         e += 4 + fieldSize;
       }
     }
-    entries.push({ name, method, compressedSize, localOffset, size, crc32: crc322 });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
+    dir.methods[i] = cd.readUInt16LE(p + METHOD);
+    dir.crcs[i] = cd.readUInt32LE(p + CRC);
+    dir.compressedSizes[i] = compressed;
+    dir.sizes[i] = uncompressed;
+    dir.offsets[i] = offset;
+    names.starts[i] = p + HEADER;
+    names.lengths[i] = nameLength;
+  });
+  return dir;
 }
 function findEocd(buf) {
   for (let i = buf.length - 22; i >= 0; i--) if (buf.readUInt32LE(i) === 101010256) return i;
@@ -905,20 +957,8 @@ function scanThreads(entries, threshold = WORKER_THRESHOLD) {
 }
 async function scanZips(jobs, threads, wanted, onChunk, signal) {
   const queue = [];
-  const tables = jobs.map(({ entries }) => {
-    const n = entries.length;
-    const t = { offsets: new Float64Array(n), sizes: new Float64Array(n), methods: new Uint8Array(n), lengths: new Float64Array(n), crcs: new Uint32Array(n) };
-    entries.forEach((e, i) => {
-      t.offsets[i] = e.localOffset;
-      t.sizes[i] = e.compressedSize;
-      t.methods[i] = e.method;
-      t.lengths[i] = e.size ?? -1;
-      t.crcs[i] = e.crc32 ?? 0;
-    });
-    return t;
-  });
   jobs.forEach((job, j) => {
-    for (let base = 0; base < job.entries.length; base += CHUNK) queue.push({ job: j, base, end: Math.min(base + CHUNK, job.entries.length) });
+    for (let base = 0; base < job.dir.count; base += CHUNK) queue.push({ job: j, base, end: Math.min(base + CHUNK, job.dir.count) });
   });
   if (queue.length === 0) return;
   const workerData = { wanted: [...new Set(wanted)] };
@@ -933,7 +973,7 @@ async function scanZips(jobs, threads, wanted, onChunk, signal) {
       const feed = (worker) => {
         const next = queue.shift();
         if (!next) return;
-        const t = tables[next.job];
+        const t = jobs[next.job]?.dir;
         if (!t) return;
         const { base, end } = next;
         worker.postMessage({
@@ -941,9 +981,10 @@ async function scanZips(jobs, threads, wanted, onChunk, signal) {
           base,
           path: jobs[next.job]?.path,
           offsets: t.offsets.slice(base, end),
-          sizes: t.sizes.slice(base, end),
+          sizes: t.compressedSizes.slice(base, end),
           methods: t.methods.slice(base, end),
-          lengths: t.lengths.slice(base, end),
+          // -1: size unknown, inflated on its own.
+          lengths: t.sizes.slice(base, end),
           crcs: t.crcs.slice(base, end)
         });
       };
@@ -1087,7 +1128,12 @@ var OfflineDatabase = class {
   sources = [];
   containers = [];
   index = /* @__PURE__ */ new Map();
-  parsed = /* @__PURE__ */ new Map();
+  /**
+   * Records that could not be read or parsed, so each is reported once. Records that could are
+   * not kept: holding 20,000 of them cost the first scan more in garbage collection than reading
+   * one again would cost a later question.
+   */
+  unreadable = /* @__PURE__ */ new Set();
   /** The question being answered (see visitRecords); the next waits for it. */
   queue = Promise.resolve();
   /** Scanned zips whose index so far holds only the records asked about when they were scanned. */
@@ -1114,7 +1160,7 @@ var OfflineDatabase = class {
     for (const source of this.sources) source.loaded = false;
     this.containers.length = 0;
     this.index.clear();
-    this.parsed.clear();
+    this.unreadable.clear();
     this.pending = [];
   }
   /** Closes the zips it holds open; the database must not be asked again. */
@@ -1163,23 +1209,23 @@ var OfflineDatabase = class {
         continue;
       }
       const fd = openZip(path);
-      let entries;
+      let dir;
       try {
-        entries = readCentralDirectory(fd).filter((e) => e.name.endsWith(".json"));
+        dir = readCentralDirectory(fd, ".json");
       } catch (error) {
         closeSync(fd);
         throw new AdvisoriesUnavailableError(`the offline OSV database ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
       }
-      if (entries.length >= SLOT) {
+      if (dir.count >= SLOT) {
         closeSync(fd);
         throw new AdvisoriesUnavailableError(`${path} holds more records than tollgate can index`);
       }
-      const at = (this.containers.push({ kind: "zip", path, fd, entries }) - 1) * SLOT;
-      scans.push({ path, cacheFile, at, job: { path, entries }, found: [] });
-      this.stats.recordsScanned += entries.length;
+      const at = (this.containers.push({ kind: "zip", path, fd, dir }) - 1) * SLOT;
+      scans.push({ path, cacheFile, at, job: { path, dir }, found: [] });
+      this.stats.recordsScanned += dir.count;
     }
     if (scans.length === 0) return;
-    const total = scans.reduce((n, s2) => n + s2.job.entries.length, 0);
+    const total = scans.reduce((n, s2) => n + s2.job.dir.count, 0);
     const threads = scanThreads(total, this.options.workerThreshold);
     if (threads > 1) {
       await scanZips(
@@ -1189,7 +1235,7 @@ var OfflineDatabase = class {
         (chunk) => {
           const scan = scans[chunk.job];
           if (!scan) return;
-          for (const b of chunk.bad) this.skipped.push(`${scan.path}!${scan.job.entries[chunk.base + b]?.name ?? chunk.base + b}`);
+          for (const b of chunk.bad) this.skipped.push(`${scan.path}!${scan.job.dir.name(chunk.base + b)}`);
           const indexed = new Set(chunk.hitOwners);
           scan.found.push({ base: chunk.base, pairs: chunk.pairsJson, owners: chunk.owners, indexed });
           const at = scan.at + chunk.base;
@@ -1214,33 +1260,34 @@ var OfflineDatabase = class {
         const fd = this.zipFd(scan.at);
         const pairs = [];
         const owners = [];
-        scan.job.entries.forEach((entry, i) => {
+        for (let i = 0; i < scan.job.dir.count; i++) {
           if ((i & 1023) === 0) signal?.throwIfAborted();
           let text;
           try {
-            text = readEntryAt(fd, entry).toString("utf8");
+            text = readEntryAt(fd, scan.job.dir.entry(i)).toString("utf8");
           } catch {
-            this.skipped.push(`${scan.path}!${entry.name}`);
-            return;
+            this.skipped.push(`${scan.path}!${scan.job.dir.name(i)}`);
+            continue;
           }
           const found2 = packagePairs(text);
           for (let p = 0; p < found2.length; p += 2) {
             pairs.push(found2[p] ?? "", found2[p + 1] ?? "");
             owners.push(i);
           }
-        });
+        }
         const found = { base: 0, pairs, owners };
         scan.found.push(found);
         this.indexFound(scan.at, found);
       }
     }
-    for (const scan of scans) if (scan.cacheFile) writeIndexCache(scan.cacheFile, scan.job.entries, scan.found);
+    for (const scan of scans) if (scan.cacheFile) writeIndexCache(scan.cacheFile, scan.job.dir, scan.found);
   }
   /** Warm: the index and the entry table come from the cache; records are read one by one. */
   loadCachedZip(path, cached, wanted) {
     const fd = openZip(path);
-    const entries = cached.offsets.map((localOffset, i) => ({ name: `#${i}`, localOffset, compressedSize: cached.sizes[i] ?? 0, method: cached.methods[i] ?? 8 }));
-    const at = (this.containers.push({ kind: "zip", path, fd, entries }) - 1) * SLOT;
+    const n = cached.offsets.length;
+    const dir = new ZipDirectory(Float64Array.from(cached.offsets), Float64Array.from(cached.sizes), Uint8Array.from(cached.methods), new Float64Array(n).fill(-1), new Uint32Array(n));
+    const at = (this.containers.push({ kind: "zip", path, fd, dir }) - 1) * SLOT;
     this.stats.indexCacheHits++;
     const { pairs, owners } = cached;
     const indexed = /* @__PURE__ */ new Set();
@@ -1288,18 +1335,16 @@ var OfflineDatabase = class {
     const c = this.containers[Math.floor(location / SLOT)];
     const i = location % SLOT;
     if (!c) return String(location);
-    return c.kind === "zip" ? `${c.path}!${c.entries[i]?.name ?? i}` : c.files[i] ?? String(location);
+    return c.kind === "zip" ? `${c.path}!${c.dir.name(i)}` : c.files[i] ?? String(location);
   }
   readRecord(location) {
-    const cached = this.parsed.get(location);
-    if (cached !== void 0) return cached;
+    if (this.unreadable.has(location)) return null;
     const c = this.containers[Math.floor(location / SLOT)];
     const i = location % SLOT;
     let text = "";
     try {
       if (c?.kind === "zip") {
-        const entry = c.entries[i];
-        if (entry) text = readEntryAt(c.fd, entry).toString("utf8");
+        if (i < c.dir.count) text = readEntryAt(c.fd, c.dir.entry(i)).toString("utf8");
       } else if (c?.kind === "files") {
         const file = c.files[i];
         if (file) text = readFileSync(file, "utf8");
@@ -1317,8 +1362,10 @@ var OfflineDatabase = class {
       record = null;
     }
     this.stats.recordsParsed++;
-    if (record === null) this.skipped.push(this.describe(location));
-    this.parsed.set(location, record);
+    if (record === null && !this.unreadable.has(location)) {
+      this.unreadable.add(location);
+      this.skipped.push(this.describe(location));
+    }
     return record;
   }
   /** Records that name any of these (ecosystem, name) pairs, keyed by indexKey, in database order. */
@@ -1410,7 +1457,7 @@ function readIndexCache(file) {
     return void 0;
   }
 }
-function writeIndexCache(file, entries, found) {
+function writeIndexCache(file, dir, found) {
   try {
     mkdirSync(join(file, ".."), { recursive: true });
     const pairs = [];
@@ -1420,7 +1467,7 @@ function writeIndexCache(file, entries, found) {
       if (json.length > 2) pairs.push(json.slice(1, -1));
       for (let i = 0; i < f.owners.length; i++) owners.push(f.base + (f.owners[i] ?? 0));
     }
-    const table = `"offsets":${JSON.stringify(entries.map((e) => e.localOffset))},"sizes":${JSON.stringify(entries.map((e) => e.compressedSize))},"methods":${JSON.stringify(entries.map((e) => e.method))}`;
+    const table = `"offsets":[${dir.offsets.join(",")}],"sizes":[${dir.compressedSizes.join(",")}],"methods":[${dir.methods.join(",")}]`;
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, `{"version":${INDEX_VERSION},"pairs":[${pairs.join(",")}],"owners":${JSON.stringify(owners)},${table}}`);
     renameSync(tmp, file);

@@ -11,12 +11,12 @@ import {
 import {
   gateSectionSchema,
   loadPolicy
-} from "./chunk-RFCAPH4K.js";
+} from "./chunk-F4IOSSGP.js";
 import {
   GATE_IDS,
   gateRegistry,
   isGateId
-} from "./chunk-MHX5ZX2C.js";
+} from "./chunk-PWGXSRX6.js";
 import {
   INFORMATION_URI,
   toolVersion

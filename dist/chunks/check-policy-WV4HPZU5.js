@@ -10,8 +10,8 @@ import {
 } from "./chunk-MULG7BQL.js";
 import {
   loadPolicy
-} from "./chunk-RFCAPH4K.js";
-import "./chunk-MHX5ZX2C.js";
+} from "./chunk-F4IOSSGP.js";
+import "./chunk-PWGXSRX6.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

@@ -6,32 +6,41 @@ const require = __tollgateCreateRequire(import.meta.url);
 const __filename = __tollgateFileURLToPath(import.meta.url);
 const __dirname = __tollgateDirname(__filename);
 import {
-  BUILT_IN_POLICIES,
-  builtInPolicyDir,
-  findPolicyFile,
-  loadPolicy,
-  mergePolicy
-} from "./chunk-RFCAPH4K.js";
-import "./chunk-MHX5ZX2C.js";
+  RUN_HELP,
+  runCommand,
+  runFlags,
+  runOptionsFrom
+} from "./chunk-I5CXG2QY.js";
+import "./chunk-MULG7BQL.js";
+import "./chunk-JEIUI377.js";
+import "./chunk-A2EGKKLT.js";
+import "./chunk-2ZZJDVTN.js";
+import "./chunk-F4IOSSGP.js";
+import "./chunk-PWGXSRX6.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";
+import "./chunk-LEONRAGH.js";
+import "./chunk-PNF2J3SG.js";
 import "./chunk-CLCDPWWL.js";
 import "./chunk-T4NY6OQT.js";
 import "./chunk-26G4KK3K.js";
 import "./chunk-JM7JKIB5.js";
 import "./chunk-NB2XQJWY.js";
+import "./chunk-QELEUUVM.js";
 import "./chunk-AIZLQAGR.js";
 import "./chunk-RSC3HFTQ.js";
 import "./chunk-2K3QYZUY.js";
+import "./chunk-VMIEK4YL.js";
+import "./chunk-CY7KP3J2.js";
+import "./chunk-TGCGIDEH.js";
 import "./chunk-C5CGFLPB.js";
 import "./chunk-NQDPYFAW.js";
 import "./chunk-5XKQ73XO.js";
 import "./chunk-2GVBCIT7.js";
 export {
-  BUILT_IN_POLICIES,
-  builtInPolicyDir,
-  findPolicyFile,
-  loadPolicy,
-  mergePolicy
+  RUN_HELP,
+  runCommand,
+  runFlags,
+  runOptionsFrom
 };

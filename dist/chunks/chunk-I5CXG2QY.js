@@ -13,7 +13,7 @@ import {
 import {
   exitCodeFor,
   run
-} from "./chunk-GMA2BGPS.js";
+} from "./chunk-JEIUI377.js";
 import {
   paint,
   renderConsole,
