@@ -180,7 +180,7 @@ export class OfflineDatabase {
     this.pending = [];
   }
 
-  /** Closes the zips it holds open; the database must not be asked again. */
+  /** Closes the zips it holds open (a later question, after reset(), opens them again). */
   close(): void {
     for (const c of this.containers) {
       if (c.kind !== "zip") continue;
