@@ -14,13 +14,13 @@ import "./chunks/chunk-2GVBCIT7.js";
 import nodeModule from "node:module";
 nodeModule.enableCompileCache?.();
 var COMMANDS = {
-  run: { summary: "run the gates and write reports", load: async () => (await import("./chunks/run-ECFX5WJN.js")).runCommand },
+  run: { summary: "run the gates and write reports", load: async () => (await import("./chunks/run-O3JLFZTP.js")).runCommand },
   init: { summary: "write a starter .tollgate.yml for the stack it detects", load: async () => (await import("./chunks/init-N6NFKPNA.js")).initCommand },
-  "check-policy": { summary: "validate a policy and print the effective policy", load: async () => (await import("./chunks/check-policy-WV4HPZU5.js")).checkPolicyCommand },
-  rules: { summary: "list every rule with id, severity and description", load: async () => (await import("./chunks/rules-7UGR3J63.js")).rulesCommand },
-  explain: { summary: "what a rule checks, why it matters, how to fix or waive it", load: async () => (await import("./chunks/explain-XEXZ226X.js")).explainCommand },
-  baseline: { summary: "record today's findings as the baseline", load: async () => (await import("./chunks/baseline-MDOHYARF.js")).baselineCommand },
-  hook: { summary: "install or uninstall the git pre-push hook", load: async () => (await import("./chunks/hook-GJRT6UYC.js")).hookCommand }
+  "check-policy": { summary: "validate a policy and print the effective policy", load: async () => (await import("./chunks/check-policy-2FCM24OU.js")).checkPolicyCommand },
+  rules: { summary: "list every rule with id, severity and description", load: async () => (await import("./chunks/rules-PI2J6DET.js")).rulesCommand },
+  explain: { summary: "what a rule checks, why it matters, how to fix or waive it", load: async () => (await import("./chunks/explain-NQWWQXE6.js")).explainCommand },
+  baseline: { summary: "record today's findings as the baseline", load: async () => (await import("./chunks/baseline-OIPOY5QB.js")).baselineCommand },
+  hook: { summary: "install or uninstall the git pre-push hook", load: async () => (await import("./chunks/hook-HE2YQ6CS.js")).hookCommand }
 };
 var MAIN_HELP = `tollgate ${toolVersion()} \u2014 one step, every quality gate, one verdict
 

@@ -14,7 +14,7 @@ import {
 import "./chunk-ZARXNJKQ.js";
 import {
   findVulnerabilities
-} from "./chunk-DFJDSEBY.js";
+} from "./chunk-4N6WCCX4.js";
 import {
   require_dist
 } from "./chunk-NB2XQJWY.js";

@@ -11,8 +11,8 @@ import {
   findPolicyFile,
   loadPolicy,
   mergePolicy
-} from "./chunk-F4IOSSGP.js";
-import "./chunk-PWGXSRX6.js";
+} from "./chunk-6GNZPPRU.js";
+import "./chunk-WUIFYC35.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

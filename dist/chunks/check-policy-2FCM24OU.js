@@ -10,8 +10,8 @@ import {
 } from "./chunk-MULG7BQL.js";
 import {
   loadPolicy
-} from "./chunk-F4IOSSGP.js";
-import "./chunk-PWGXSRX6.js";
+} from "./chunk-6GNZPPRU.js";
+import "./chunk-WUIFYC35.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

@@ -8,20 +8,20 @@ const __dirname = __tollgateDirname(__filename);
 import {
   runFlags,
   runOptionsFrom
-} from "./chunk-I5CXG2QY.js";
+} from "./chunk-R3D75BUE.js";
 import {
   parse
 } from "./chunk-MULG7BQL.js";
 import {
   renderBaseline,
   run
-} from "./chunk-JEIUI377.js";
+} from "./chunk-HLK4GWQZ.js";
 import "./chunk-A2EGKKLT.js";
 import "./chunk-2ZZJDVTN.js";
 import {
   loadPolicy
-} from "./chunk-F4IOSSGP.js";
-import "./chunk-PWGXSRX6.js";
+} from "./chunk-6GNZPPRU.js";
+import "./chunk-WUIFYC35.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

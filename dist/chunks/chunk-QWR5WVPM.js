@@ -8,7 +8,7 @@ const __dirname = __tollgateDirname(__filename);
 import {
   GATE_IDS,
   gateRegistry
-} from "./chunk-PWGXSRX6.js";
+} from "./chunk-WUIFYC35.js";
 
 // src/core/catalogue.ts
 var POLICY_RULES = [

@@ -6,22 +6,18 @@ const require = __tollgateCreateRequire(import.meta.url);
 const __filename = __tollgateFileURLToPath(import.meta.url);
 const __dirname = __tollgateDirname(__filename);
 import {
-  RUN_HELP,
-  runCommand,
-  runFlags,
-  runOptionsFrom
-} from "./chunk-I5CXG2QY.js";
-import "./chunk-MULG7BQL.js";
-import "./chunk-JEIUI377.js";
+  cacheDir,
+  exitCodeFor,
+  planGates,
+  run
+} from "./chunk-HLK4GWQZ.js";
 import "./chunk-A2EGKKLT.js";
 import "./chunk-2ZZJDVTN.js";
-import "./chunk-F4IOSSGP.js";
-import "./chunk-PWGXSRX6.js";
+import "./chunk-6GNZPPRU.js";
+import "./chunk-WUIFYC35.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";
-import "./chunk-LEONRAGH.js";
-import "./chunk-PNF2J3SG.js";
 import "./chunk-CLCDPWWL.js";
 import "./chunk-T4NY6OQT.js";
 import "./chunk-26G4KK3K.js";
@@ -39,8 +35,8 @@ import "./chunk-NQDPYFAW.js";
 import "./chunk-5XKQ73XO.js";
 import "./chunk-2GVBCIT7.js";
 export {
-  RUN_HELP,
-  runCommand,
-  runFlags,
-  runOptionsFrom
+  cacheDir,
+  exitCodeFor,
+  planGates,
+  run
 };

@@ -8,7 +8,7 @@ const __dirname = __tollgateDirname(__filename);
 import {
   AdvisoriesUnavailableError,
   findAdvisories
-} from "./chunk-DFJDSEBY.js";
+} from "./chunk-4N6WCCX4.js";
 import {
   schema
 } from "./chunk-JM7JKIB5.js";

@@ -40,10 +40,10 @@ var gateRegistry = {
   lint: { schema: schema5, load: async () => (await import("./lint-QOIIBQJC.js")).gate },
   sast: { schema: schema6, load: async () => (await import("./sast-34X7E6NM.js")).gate },
   secrets: { schema: schema7, load: async () => (await import("./secrets-3MAZZEAJ.js")).gate },
-  dependencies: { schema: schema3, load: async () => (await import("./dependencies-IGB7ITVO.js")).gate },
+  dependencies: { schema: schema3, load: async () => (await import("./dependencies-KHVA3RR5.js")).gate },
   iac: { schema: schema4, load: async () => (await import("./iac-GA2VR7EJ.js")).gate },
   tls: { schema: schema9, load: async () => (await import("./tls-DUDTX4UU.js")).gate },
-  container: { schema: schema2, load: async () => (await import("./container-NOBG6KOA.js")).gate }
+  container: { schema: schema2, load: async () => (await import("./container-MBFDCW4O.js")).gate }
 };
 var GATE_IDS = Object.keys(gateRegistry);
 function isGateId(id) {

@@ -7,7 +7,7 @@ const __filename = __tollgateFileURLToPath(import.meta.url);
 const __dirname = __tollgateDirname(__filename);
 import {
   gateRegistry
-} from "./chunk-PWGXSRX6.js";
+} from "./chunk-WUIFYC35.js";
 import {
   commonGateOptions
 } from "./chunk-5D6CRESQ.js";

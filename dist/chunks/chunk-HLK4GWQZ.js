@@ -11,12 +11,12 @@ import {
 import {
   gateSectionSchema,
   loadPolicy
-} from "./chunk-F4IOSSGP.js";
+} from "./chunk-6GNZPPRU.js";
 import {
   GATE_IDS,
   gateRegistry,
   isGateId
-} from "./chunk-PWGXSRX6.js";
+} from "./chunk-WUIFYC35.js";
 import {
   INFORMATION_URI,
   toolVersion

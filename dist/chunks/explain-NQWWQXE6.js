@@ -7,13 +7,13 @@ const __filename = __tollgateFileURLToPath(import.meta.url);
 const __dirname = __tollgateDirname(__filename);
 import {
   allRules
-} from "./chunk-ELGG5HOD.js";
+} from "./chunk-QWR5WVPM.js";
 import {
   parse
 } from "./chunk-MULG7BQL.js";
 import {
   GATE_IDS
-} from "./chunk-PWGXSRX6.js";
+} from "./chunk-WUIFYC35.js";
 import "./chunk-5D6CRESQ.js";
 import "./chunk-TCHTITOI.js";
 import "./chunk-CDS42KM3.js";

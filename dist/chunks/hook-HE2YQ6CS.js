@@ -269,8 +269,8 @@ function verdict(report, range, gates) {
 `;
 }
 async function scanRange(root, range, head, io) {
-  const { run, exitCodeFor } = await import("./run-VQW6DIT3.js");
-  const { loadPolicy } = await import("./load-policy-FFWUBRQS.js");
+  const { run, exitCodeFor } = await import("./run-L7RNUIC5.js");
+  const { loadPolicy } = await import("./load-policy-XCNOGMNQ.js");
   let where = root;
   let worktree;
   const clean = range.head === head && await git3(root, ["status", "--porcelain", "--untracked-files=normal"]) === "";

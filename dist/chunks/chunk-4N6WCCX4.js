@@ -1163,7 +1163,7 @@ var OfflineDatabase = class {
     this.unreadable.clear();
     this.pending = [];
   }
-  /** Closes the zips it holds open; the database must not be asked again. */
+  /** Closes the zips it holds open (a later question, after reset(), opens them again). */
   close() {
     for (const c of this.containers) {
       if (c.kind !== "zip") continue;

@@ -13,7 +13,7 @@ import {
 import {
   exitCodeFor,
   run
-} from "./chunk-JEIUI377.js";
+} from "./chunk-HLK4GWQZ.js";
 import {
   paint,
   renderConsole,
